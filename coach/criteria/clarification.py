@@ -1,0 +1,107 @@
+"""Clarification: the note clarifies or adds to something from the interview.
+
+Checklist: passes on an explicit revisit, correction or addition ("I also wanted to mention",
+"to expand on my answer about", "one correction", "I didn't get to mention", "I undersold
+it"). "As I mentioned..." only restates, so it stays ``warn``. Advisory: absence is ``warn``,
+never ``fail``.
+"""
+
+from __future__ import annotations
+
+from spacy.matcher import Matcher
+from spacy.tokens import Span
+
+from ..report import Verdict
+from .note import Note, verdict
+
+_ADD_VERBS = ["mention", "add", "share", "clarify", "correct", "expand", "elaborate", "revisit",
+              "note", "follow", "circle", "return", "say", "flag", "explain", "answer"]
+_PATTERNS = {
+    # "I also wanted to mention", "I'd like to add", "I want to clarify"
+    "wanted_to_add": [
+        {"LOWER": {"IN": ["i", "i'd", "i’d"]}},
+        {"OP": "*", "IS_SENT_START": False, "POS": {"IN": ["ADV", "AUX", "PART"]}},
+        {"LEMMA": {"IN": ["want", "like", "wish", "hope"]}},
+        {"LOWER": "to"},
+        {"OP": "?", "POS": "ADV"},
+        {"LEMMA": {"IN": _ADD_VERBS}},
+    ],
+    # "to expand on my answer", "to add to what I said", "to follow up on your question"
+    "expand_on": [
+        {"LEMMA": {"IN": ["expand", "elaborate", "add", "build", "follow", "circle", "return",
+                          "revisit", "go"]}},
+        {"LOWER": {"IN": ["on", "to", "back", "up"]}},
+        {"OP": "?", "LOWER": {"IN": ["on", "to"]}},
+        {"LOWER": {"IN": ["my", "your", "what", "the", "our", "something", "one"]}},
+    ],
+    # "I didn't get to mention", "I did not say", "I forgot to mention", "I neglected to"
+    "did_not_say": [
+        {"LOWER": {"IN": ["i", "we"]}},
+        {"OP": "*", "POS": {"IN": ["AUX", "PART", "ADV"]}},
+        {"LEMMA": {"IN": ["forget", "neglect", "fail", "get", "have", "mention", "say", "cover",
+                          "explain", "answer", "realize", "realise", "undersell", "misspeak",
+                          "misstate", "understate", "misremember", "sell", "leave"]}},
+    ],
+    "correction": [
+        {"LOWER": {"IN": ["one", "a", "quick", "small", "minor"]}, "OP": "*"},
+        {"LEMMA": {"IN": ["correction", "clarification", "addendum", "afterthought"]}},
+    ],
+    "should_have": [
+        {"LOWER": {"IN": ["i", "i'd", "i’d"]}},
+        {"LOWER": {"IN": ["should", "could", "would"]}},
+        {"LOWER": "have", "OP": "?"},
+        {"LEMMA": {"IN": ["say", "mention", "explain", "answer", "give", "add", "include"]}},
+    ],
+    "on_reflection": [
+        {"LOWER": {"IN": ["on", "upon", "after", "in"]}},
+        {"LOWER": {"IN": ["reflection", "thinking", "hindsight", "second"]}},
+    ],
+}
+_NEGATED_OR_MISSED = {"forget", "neglect", "fail", "undersell", "misspeak", "misstate",
+                      "understate", "misremember", "realize", "realise", "leave"}
+
+
+def _matcher(vocab) -> Matcher:
+    m = Matcher(vocab)
+    for name, pattern in _PATTERNS.items():
+        m.add(name, [pattern])
+    return m
+
+
+_CACHE: dict[int, Matcher] = {}
+
+
+def _hits(note: Note, sent: Span) -> list[Span]:
+    matcher = _CACHE.setdefault(id(note.doc.vocab), _matcher(note.doc.vocab))
+    out = []
+    for match_id, start, end in matcher(sent):
+        name = note.doc.vocab.strings[match_id]
+        span = sent[start:end]
+        if name == "did_not_say":
+            verb = span[-1]
+            negated = any(t.dep_ == "neg" for t in verb.head.children) or any(
+                t.dep_ == "neg" for t in verb.children
+            ) or any(t.lower_ in {"not", "n't", "never", "didn't"} for t in span)
+            if not (negated or verb.lemma_ in _NEGATED_OR_MISSED) or verb.lemma_ in {"have"}:
+                continue
+            if verb.lemma_ in {"sell"} and not any(t.lower_ in {"short", "under"} for t in sent):
+                continue
+        out.append(span)
+    return out
+
+
+def judge(note: Note) -> Verdict:
+    found = []
+    for sent in note.body_sentences():
+        if _hits(note, sent):
+            found.append(note.span_evidence(sent))
+    if found:
+        return verdict(
+            "clarification", "pass", found,
+            "You revisit something from the interview; keep it to two or three sentences.",
+        )
+    return verdict(
+        "clarification", "warn", [],
+        "If an answer came out short, add a line such as \"I also wanted to add to my answer "
+        "about ...\" with the missing detail (optional).",
+    )

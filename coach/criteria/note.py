@@ -1,0 +1,50 @@
+"""What every criterion reads: the text, its parse, its shape, the metrics and the context."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span, Token
+
+from ..context import Context
+from ..draft import Draft
+from ..report import Evidence, Metrics, Verdict, VerdictValue
+
+
+@dataclass(frozen=True)
+class Note:
+    """A draft ready to judge."""
+
+    text: str
+    doc: Doc
+    draft: Draft
+    metrics: Metrics
+    context: Context
+
+    def body_sentences(self) -> Iterator[Span]:
+        """The parsed sentences that start inside the body (not salutation or signature)."""
+        for sent in self.doc.sents:
+            first = next((t for t in sent if not t.is_space), None)
+            if first is not None and self.draft.in_body(first.idx):
+                yield sent
+
+    def evidence(self, start: int, end: int) -> Evidence:
+        """Evidence for ``text[start:end]``, trimmed of surrounding white space."""
+        chunk = self.text[start:end]
+        start += len(chunk) - len(chunk.lstrip())
+        end -= len(chunk) - len(chunk.rstrip())
+        return Evidence(start, max(start, end), self.text[start : max(start, end)])
+
+    def span_evidence(self, span: Span | Token) -> Evidence:
+        if isinstance(span, Token):
+            return self.evidence(span.idx, span.idx + len(span.text))
+        return self.evidence(span.start_char, span.end_char)
+
+
+def verdict(
+    criterion: str, value: VerdictValue, evidence: Iterable[Evidence], advice: str
+) -> Verdict:
+    """A verdict with its evidence sorted and de-duplicated."""
+    unique = sorted(set(evidence), key=lambda e: (e.start, e.end))
+    return Verdict(criterion, value, tuple(unique), advice)
