@@ -7,7 +7,8 @@ from __future__ import annotations
 
 from .context import Context, ContextError
 from .report import CRITERIA, TITLES, Evidence, Metrics, Report, Verdict
-from .scoring import MAX_CHARS, DraftError, score, score_many
+from .inputs import MAX_CHARS, DraftError
+from .scoring import score, score_many
 
 __all__ = [
     "CRITERIA",

@@ -10,7 +10,8 @@ from .draft import Draft, words
 from .report import Metrics
 
 _ABBREVIATIONS = re.compile(
-    r"\b(Mr|Mrs|Ms|Mx|Dr|Prof|Sr|Jr|St|Mt|vs|etc|e\.g|i\.e|approx|Inc|Ltd|Co|No|Dept|Ave)\.",
+    r"\b(Mr|Mrs|Ms|Mx|Dr|Prof|Sr|Jr|St|Mt|vs|etc|e\.g|i\.e|approx|Inc|Ltd|Co|No|Dept|Ave)\."
+    r"|\b[ap]\.m\.(?= [a-z])",
     re.IGNORECASE,
 )
 _SENTENCE_END = re.compile(r"[.!?…]+[\"'”’)]*(?=\s|$)|\n")

@@ -9,6 +9,7 @@ from spacy.tokens import Doc
 from .context import Context
 from .criteria import JUDGES, Note
 from .draft import parse
+from .inputs import check_text
 from .metrics import measure
 from .nlp import get_nlp
 from .report import Report, Verdict
@@ -23,30 +24,6 @@ WEIGHTS: dict[str, float] = {criterion: 1.0 for criterion in JUDGES} | {
 POINTS = {"pass": 1.0, "warn": 0.5, "fail": 0.0}
 #: Any placeholder left in the note caps the score.
 PLACEHOLDER_CAP = 40
-#: Longest draft accepted, in characters (a one-page note is about 2,000).
-MAX_CHARS = 50_000
-
-
-class DraftError(ValueError):
-    """The draft cannot be scored; the message says why in plain words."""
-
-
-def check_text(text: str) -> str:
-    """The text if it can be scored, else DraftError naming what is wrong."""
-    if not isinstance(text, str):
-        raise DraftError("the draft must be text")
-    if not text.strip():
-        raise DraftError("the draft is empty")
-    if len(text) > MAX_CHARS:
-        raise DraftError(
-            f"the draft is {len(text):,} characters long; the limit is {MAX_CHARS:,} "
-            "(a one-page note is about 2,000)"
-        )
-    if "\x00" in text:
-        raise DraftError("the draft looks like binary data, not text")
-    return text
-
-
 def overall(verdicts: Iterable[Verdict]) -> int:
     """The weighted mean of the verdicts as 0-100, capped when placeholders remain."""
     verdicts = list(verdicts)

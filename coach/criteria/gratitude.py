@@ -47,7 +47,7 @@ def _thanks_in(sent: Span) -> list[Span]:
 
 def judge(note: Note) -> Verdict:
     found = []
-    for sent in note.body_sentences():
+    for sent in note.body_sentences(trim=True):
         words = [t for t in sent if t.is_alpha]
         for hit in _thanks_in(sent):
             # A bare "Thanks!" or "Thanks again," on its own line is a formula, not thanks.

@@ -22,12 +22,23 @@ class Note:
     metrics: Metrics
     context: Context
 
-    def body_sentences(self) -> Iterator[Span]:
-        """The parsed sentences that start inside the body (not salutation or signature)."""
+    def body_sentences(self, trim: bool = False) -> Iterator[Span]:
+        """The parsed sentences that start inside the body (not salutation or signature).
+
+        The parser often glues the salutation to the first body sentence ("Dear Sam,\\n\\nThank
+        you for..."); such a sentence is dropped, or with ``trim`` kept from its first body token.
+        """
         for sent in self.doc.sents:
             first = next((t for t in sent if not t.is_space), None)
-            if first is not None and self.draft.in_body(first.idx):
+            if first is None:
+                continue
+            if self.draft.in_body(first.idx):
                 yield sent
+            elif trim:
+                inside = next((t for t in sent if not t.is_space and self.draft.in_body(t.idx)),
+                              None)
+                if inside is not None:
+                    yield self.doc[inside.i : sent.end]
 
     def evidence(self, start: int, end: int) -> Evidence:
         """Evidence for ``text[start:end]``, trimmed of surrounding white space."""

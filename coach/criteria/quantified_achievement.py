@@ -85,7 +85,7 @@ def _writer_result(tok: Token, sent: Span) -> bool:
 
 def judge(note: Note) -> Verdict:
     found = []
-    for sent in note.body_sentences():
+    for sent in note.body_sentences(trim=True):
         for tok in sent:
             if _is_number(tok) and _writer_result(tok, sent):
                 found.append(note.span_evidence(sent))

@@ -1,0 +1,20 @@
+"""Thank-You Coach: the entry point (`streamlit run app.py`), routing to the pages in pages/."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+st.set_page_config(page_title="Thank-You Coach", page_icon=":material/mail:", layout="wide")
+
+# Streamlit forgets a widget's value when a page without that widget runs; re-assigning the
+# keys here keeps the draft and the interview details while the visitor looks at other pages.
+KEPT = ("draft", "ctx_interviewers", "ctx_company", "ctx_role", "ctx_interview_type",
+        "ctx_topics", "ctx_job_ad")
+for key in KEPT:
+    if key in st.session_state:
+        st.session_state[key] = st.session_state[key]
+
+pages = [
+    st.Page("pages/score.py", title="Score a note", icon=":material/fact_check:", default=True),
+]
+st.navigation(pages).run()

@@ -1,0 +1,141 @@
+"""Speed of the scorer against the bare spaCy pipeline, and the app's cold start.
+
+Usage: python -m scripts.bench [--repeat N] [--skip-app]
+
+- latency: median time of ``coach.score`` per dev-set note against a bare ``nlp(text)`` of the
+  same notes in the same run (goal: ratio 1.25 or less);
+- batch: notes per second of the CLI's path (``score_many``, through ``nlp.pipe``) against a
+  bare ``nlp.pipe``, and of the real ``python -m coach score --format jsonl`` process;
+- app: seconds from ``streamlit run app.py`` to a healthy server, and a fresh process's first
+  full run of the Score page (``AppTest``), which includes loading the model.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from pathlib import Path
+
+from coach import score, score_many
+from coach.nlp import get_nlp
+
+ROOT = Path(__file__).resolve().parents[1]
+NOTES = ROOT.parent / "shared" / "devset" / "notes.jsonl"
+
+
+def _texts() -> list[str]:
+    return [json.loads(line)["text"] for line in NOTES.read_text(encoding="utf-8").splitlines()]
+
+
+def _median_each(fn, texts: list[str], repeat: int) -> float:
+    """Median over notes of each note's best time over ``repeat`` runs (less noise)."""
+    per_note = []
+    for text in texts:
+        best = float("inf")
+        for _ in range(repeat):
+            t0 = time.perf_counter()
+            fn(text)
+            best = min(best, time.perf_counter() - t0)
+        per_note.append(best)
+    return statistics.median(per_note)
+
+
+def latency(texts: list[str], repeat: int) -> None:
+    nlp = get_nlp()
+    for text in texts[:5]:  # warm caches
+        nlp(text)
+        score(text)
+    bare = _median_each(nlp, texts, repeat)
+    full = _median_each(score, texts, repeat)
+    print(f"latency   median nlp(text) {bare * 1000:7.2f} ms   coach.score {full * 1000:7.2f} ms"
+          f"   ratio {full / bare:.2f} (goal <= 1.25)")
+
+
+def batch(texts: list[str], repeat: int) -> None:
+    nlp = get_nlp()
+    bare = min(_timed(lambda: list(nlp.pipe(texts, batch_size=32))) for _ in range(repeat))
+    full = min(_timed(lambda: list(score_many(texts))) for _ in range(repeat))
+    n = len(texts)
+    print(f"batch     nlp.pipe {n / bare:7.1f} notes/s   score_many {n / full:7.1f} notes/s"
+          f"   ratio {full / bare:.2f}")
+    with tempfile.TemporaryDirectory() as tmp:
+        paths = []
+        for i, text in enumerate(texts):
+            p = Path(tmp) / f"note-{i:03}.txt"
+            p.write_text(text, encoding="utf-8")
+            paths.append(str(p))
+        cmd = [sys.executable, "-m", "coach", "score", "--format", "jsonl", *paths]
+        wall = _timed(lambda: subprocess.run(cmd, cwd=ROOT, check=True, capture_output=True))
+    print(f"cli       python -m coach score --format jsonl on {n} files: {wall:.2f} s wall "
+          f"({n / wall:.1f} notes/s, model load and imports included)")
+
+
+def _timed(fn) -> float:
+    t0 = time.perf_counter()
+    fn()
+    return time.perf_counter() - t0
+
+
+def app_cold_start() -> None:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    cmd = [sys.executable, "-m", "streamlit", "run", "app.py", "--server.headless", "true",
+           "--server.port", str(port), "--server.address", "127.0.0.1",
+           "--browser.gatherUsageStats", "false"]
+    t0 = time.perf_counter()
+    proc = subprocess.Popen(cmd, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        while time.perf_counter() - t0 < 60:
+            try:
+                with urllib.request.urlopen(f"http://127.0.0.1:{port}/_stcore/health", timeout=1):
+                    break
+            except OSError:
+                time.sleep(0.05)
+        healthy = time.perf_counter() - t0
+    finally:
+        proc.terminate()
+        proc.wait(timeout=10)
+    first_run = (
+        "import time; t0 = time.perf_counter()\n"
+        "from streamlit.testing.v1 import AppTest\n"
+        "at = AppTest.from_file('app.py', default_timeout=60).run()\n"
+        "from tests.samples import STRONG\n"
+        "at.text_area[0].set_value(STRONG)\n"
+        "at.button(key='score').click().run()\n"
+        "assert not at.exception, at.exception\n"
+        "print(time.perf_counter() - t0)\n"
+    )
+    env = os.environ | {"PYTHONPATH": str(ROOT)}
+    result = subprocess.run([sys.executable, "-c", first_run], cwd=ROOT, env=env,
+                            capture_output=True, text=True)
+    scored = result.stdout.strip() or f"failed: {result.stderr.strip()[-300:]}"
+    print(f"app       server healthy after {healthy:.2f} s; fresh process to first scored draft "
+          f"on the Score page (imports, model load, scoring): {scored[:6]} s")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--skip-app", action="store_true")
+    args = parser.parse_args(argv)
+    texts = _texts()
+    print(f"{len(texts)} dev-set notes, {sum(len(t) for t in texts) / len(texts):.0f} characters "
+          f"on average, {os.cpu_count()} cores")
+    latency(texts, args.repeat)
+    batch(texts, args.repeat)
+    if not args.skip_app:
+        app_cold_start()
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
