@@ -6,8 +6,8 @@ The core is pure Python (no Streamlit): ``score(text, context)`` returns a ``Rep
 from __future__ import annotations
 
 from .context import Context, ContextError
-from .report import CRITERIA, TITLES, Evidence, Metrics, Report, Verdict
 from .inputs import MAX_CHARS, DraftError
+from .report import CRITERIA, TITLES, Evidence, Metrics, Report, Verdict
 from .scoring import score, score_many
 
 __all__ = [

@@ -66,6 +66,7 @@ def render_text(source: str, report: Report) -> str:
     """A plain-text report for a terminal."""
     m = report.metrics
     lines = [f"{source}: {report.overall}/100"]
+    lines.extend(f"  note: {notice}" for notice in report.notices)
     for v in report.criteria:
         where = f'  "{v.evidence[0].text[:70]}"' if v.evidence else ""
         lines.append(f"  {_MARKS[v.verdict]}  {TITLES[v.id]:<24}{v.advice}")

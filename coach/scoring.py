@@ -10,6 +10,7 @@ from .context import Context
 from .criteria import JUDGES, Note
 from .draft import parse
 from .inputs import check_text
+from .language import NOT_ENGLISH, looks_english
 from .metrics import measure
 from .nlp import get_nlp
 from .report import Report, Verdict
@@ -40,7 +41,10 @@ def _report(text: str, doc: Doc, context: Context | None) -> Report:
     metrics = measure(draft)
     note = Note(text=text, doc=doc, draft=draft, metrics=metrics, context=context or Context())
     verdicts = tuple(judge(note) for judge in JUDGES.values())
-    return Report(text=text, criteria=verdicts, metrics=metrics, overall=overall(verdicts))
+    notices = () if looks_english(doc) else (NOT_ENGLISH,)
+    return Report(
+        text=text, criteria=verdicts, metrics=metrics, overall=overall(verdicts), notices=notices
+    )
 
 
 def score(text: str, context: Context | None = None) -> Report:

@@ -39,9 +39,9 @@ def _score() -> None:
         with st.spinner("Scoring your note…"):
             st.session_state.report = coach.score(st.session_state.get("draft", ""), _context())
     except coach.DraftError as e:
-        st.session_state.error = f"Can't score this draft: {e}."
+        st.session_state.error = f"Can't score this draft: {escape(str(e))}."
     except coach.ContextError as e:
-        st.session_state.error = f"Check the details in “About this interview”: {e}."
+        st.session_state.error = f"Check the details in “About this interview”: {escape(str(e))}."
 
 
 st.title("Score your thank-you note")
@@ -57,11 +57,12 @@ for column, label in zip(st.columns(len(examples.EXAMPLES)), examples.EXAMPLES, 
 st.text_area(
     "Your draft",
     key="draft",
-    height=320,
+    height=360,
     placeholder="Dear Ms. Patel,\n\nThank you for taking the time to talk with me…",
 )
 length = len(st.session_state.get("draft") or "")
-st.caption(f"{length:,} / {coach.MAX_CHARS:,} characters · a one-page note is about 2,000")
+over = " · :red[over the limit]" if length > coach.MAX_CHARS else ""
+st.caption(f"{length:,} / {coach.MAX_CHARS:,} characters · a one-page note is about 2,000{over}")
 
 with st.expander("About this interview (optional)"):
     st.caption("Tell the coach what you know, and it checks the note against it.")
@@ -78,7 +79,7 @@ with st.expander("About this interview (optional)"):
     st.text_area("Topics discussed", key="ctx_topics", help="One per line.", height=100)
     st.text_area("Job ad", key="ctx_job_ad", height=100)
 
-if st.button("Score my note", type="primary", icon=":material/fact_check:"):
+if st.button("Score my note", type="primary", icon=":material/fact_check:", key="score"):
     _score()
 
 if "error" in st.session_state:
@@ -92,27 +93,40 @@ if report is None:
     st.stop()
 
 st.divider()
+for notice in report.notices:
+    st.warning(escape(notice), icon=":material/translate:")
 if report.text != st.session_state.get("draft"):
     st.caption(":material/info: The draft has changed since it was scored: press "
                "**Score my note** again to update the results.")
 
-checklist, figures = st.columns([3, 1], gap="large")
+checklist, figures = st.columns([3, 2], gap="large")
 with checklist:
-    st.metric("Overall score", f"{report.overall} / 100")
+    counts = {v: sum(c.verdict == v for c in report.criteria) for v in MARKS}
+    st.metric(
+        "Overall score",
+        f"{report.overall} / 100",
+        help="Specificity, a measurable result, concision and a follow-up promise count "
+        "double; any placeholder left in the note caps the score at 40.",
+    )
+    warnings = f"{counts['warn']} warning" + ("" if counts["warn"] == 1 else "s")
+    st.caption(f"{counts['pass']} passed · {warnings} · {counts['fail']} failed")
     st.subheader("Checklist")
     for verdict in report.criteria:
         st.markdown(f"{MARKS[verdict.verdict]} **{coach.TITLES[verdict.id]}**  \n"
                     f"{escape(verdict.advice)}")
 
-with figures:
+with figures, st.container(border=True):
     st.subheader("Readability")
     m = report.metrics
-    st.metric("Words", f"{m.words:,}")
-    st.metric("Sentences", f"{m.sentences:,}")
-    st.metric("Paragraphs", f"{m.paragraphs:,}")
-    st.metric("Flesch reading ease", f"{m.flesch_reading_ease:g}", help="0-100, higher is easier")
-    st.metric("Flesch-Kincaid grade", f"{m.flesch_kincaid_grade:g}", help="US school grade")
-    st.metric("Reading time", f"{m.reading_time_seconds:.0f} s")
+    left, right = st.columns(2)
+    left.metric("Words", f"{m.words:,}", help="In the body: greeting and signature left out.")
+    right.metric("Sentences", f"{m.sentences:,}")
+    left.metric("Paragraphs", f"{m.paragraphs:,}")
+    right.metric("Reading time", f"{m.reading_time_seconds:.0f} s")
+    left.metric("Flesch reading ease", f"{m.flesch_reading_ease:g}",
+                help="0 to 100: higher is easier; 60 to 70 is plain English.")
+    right.metric("Flesch-Kincaid grade", f"{m.flesch_kincaid_grade:g}",
+                 help="The US school grade that can read it easily.")
 
 st.subheader("Where the coach looked")
 chosen = st.selectbox(
@@ -124,5 +138,5 @@ chosen = st.selectbox(
 evidence = report.verdict(chosen).evidence
 if not evidence:
     st.caption("No passage of the draft was marked for this point.")
-with st.container(border=True):
+with st.container(border=True, key="draft_view"):
     st.markdown(to_markdown(report.text, evidence))

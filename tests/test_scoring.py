@@ -74,7 +74,8 @@ def test_bad_text_is_refused_with_a_reason(text, message):
 @pytest.mark.parametrize(
     "text",
     [
-        "Hi Sam 👋🎉,\n\nThank you so much for today! 🙏 I'm thrilled about the role. 🚀\n\nBest,\nAl",
+        "Hi Sam 👋🎉,\n\nThank you so much for today! 🙏 I'm thrilled about the role. 🚀"
+        "\n\nBest,\nAl",
         "Estimada Sra. García,\n\nMuchas gracias por la entrevista de ayer.\n\nSaludos,\nAna",
         "田中様\n\n面接の機会をいただきありがとうございました。\n\nよろしくお願いいたします。",
         "<script>alert(1)</script>\n\n<img src=x onerror=alert(2)>",
@@ -100,3 +101,23 @@ def test_context_is_used():
     assert report.verdict("personalization").verdict == "fail"
     assert "Patel" in report.verdict("personalization").advice
     assert report.verdict("specificity").verdict == "fail"
+
+
+@pytest.mark.parametrize(
+    ("text", "english"),
+    [
+        (STRONG, True),
+        ("Estimada Sra. García,\n\nMuchas gracias por la entrevista de ayer. Me encantó conocer "
+         "al equipo y aprender sobre el proyecto de logística.\n\nSaludos,\nAna", False),
+        ("田中様\n\n面接の機会をいただきありがとうございました。チームの皆様とお話しできて光栄でした。",
+         False),
+        ("Dear Ms. Roux,\n\nThank you, merci beaucoup, for the tour of the bakery on Monday.",
+         True),
+        ("Thanks!", True),
+    ],
+)
+def test_a_draft_not_in_english_gets_a_notice(text, english):
+    notices = score(text).notices
+    assert (notices == ()) is english
+    if not english:
+        assert "English" in notices[0]

@@ -8,9 +8,10 @@ bare-URL links). A pasted draft must not trigger any of them, nor HTML. So:
   ``&#60;``): CommonMark treats character references as literal text, never as markup,
   and with no raw ``:`` or ``$`` left, Streamlit does not even load its emoji or LaTeX
   plugins;
-- a WORD JOINER (U+2060, invisible, zero width) goes before each of them, because some
-  plugins rewrite the decoded text afterwards (``http://`` into a link, `` -> `` into an
-  arrow, ``:streamlit:`` into a logo) and the joiner breaks every such pattern;
+- some plugins still rewrite the decoded text afterwards: bare URLs and e-mail addresses
+  become links, ``:streamlit:`` a logo, `` -> `` and friends arrows. A WORD JOINER (U+2060,
+  invisible, zero width) inside each such trigger (before ``:`` and ``@``, in ``www.``,
+  between ``-`` and ``>``...) breaks every one of those patterns;
 - leading white space becomes no-break spaces (four spaces would start a code block), and
   lines end in a hard break so the draft keeps its lines.
 
@@ -26,12 +27,14 @@ from collections.abc import Iterable
 
 from coach import Evidence
 
-#: Invisible and zero-width; placed before each escaped character.
+#: Invisible and zero-width; breaks the text patterns Streamlit's plugins rewrite.
 WORD_JOINER = "\u2060"
 HIGHLIGHT = "orange-background"
 
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
-_SPECIAL = {c: f"{WORD_JOINER}&#{ord(c)};" for c in string.punctuation}
+_SPECIAL = {c: f"&#{ord(c)};" for c in string.punctuation}
+#: Where to put a joiner: "http://", "a@b.co", ":streamlit:", "www.", "->", "<=", "--", "~=".
+_TRIGGER = re.compile(r"[:@]|(?<=www)\.|(?<=[<>~-])[->=]", re.IGNORECASE)
 _LEADING_SPACE = {" ": "&#160;", "\t": "&#160;" * 4}
 
 
@@ -52,7 +55,8 @@ def escape(text: str) -> str:
 
 
 def _inline(text: str) -> str:
-    return "".join(_SPECIAL.get(c, c) for c in text)
+    joined = _TRIGGER.sub(lambda m: WORD_JOINER + m.group(0), text)
+    return "".join(_SPECIAL.get(c, c) for c in joined)
 
 
 def to_markdown(text: str, evidence: Iterable[Evidence] = ()) -> str:

@@ -22,7 +22,9 @@ def judge(note: Note) -> Verdict:
     m, draft = note.metrics, note.draft
     body = [note.evidence(r.start, r.end) for r in draft.body]
     if m.words == 0:
-        return verdict("concision", "fail", [], "Write the body of the note: a few short paragraphs.")
+        return verdict(
+            "concision", "fail", [], "Write the body of the note: a few short paragraphs."
+        )
 
     long_paragraphs = [
         p for p in draft.paragraphs if len(words(p.of(note.text))) > MAX_PARAGRAPH_WORDS
