@@ -38,7 +38,11 @@ def measure(draft: Draft) -> Metrics:
         bullets=len(draft.bullets),
         avg_sentence_words=round(body_words / len(body_sentences), 1) if body_sentences else 0.0,
         longest_paragraph_words=max(paragraph_words, default=0),
-        flesch_reading_ease=round(float(textstat.flesch_reading_ease(body)), 1) if has_text else 0.0,
-        flesch_kincaid_grade=round(float(textstat.flesch_kincaid_grade(body)), 1) if has_text else 0.0,
+        flesch_reading_ease=_figure(textstat.flesch_reading_ease, body) if has_text else 0.0,
+        flesch_kincaid_grade=_figure(textstat.flesch_kincaid_grade, body) if has_text else 0.0,
         reading_time_seconds=round(float(textstat.reading_time(body, ms_per_char=14.69)), 1),
     )
+
+
+def _figure(formula, text: str) -> float:
+    return round(float(formula(text)), 1)

@@ -65,6 +65,5 @@ def test_verdict_fails_with_every_span_and_advice_naming_the_first():
 
 
 def test_clean_note_passes():
-    assert score("Hi Sam,\n\nThank you for today.\n\nBest,\nAl").verdict("placeholders").verdict == (
-        "pass"
-    )
+    report = score("Hi Sam,\n\nThank you for today.\n\nBest,\nAl")
+    assert report.verdict("placeholders").verdict == "pass"

@@ -21,18 +21,52 @@ _PATTERNS = {
     "wanted_to_add": [
         {"LOWER": {"IN": ["i", "i'd", "i’d"]}},
         {"OP": "*", "IS_SENT_START": False, "POS": {"IN": ["ADV", "AUX", "PART"]}},
-        {"LEMMA": {"IN": ["want", "like", "wish", "hope"]}},
+        {"LEMMA": {"IN": ["want", "like", "wish", "hope", "need"]}},
         {"LOWER": "to"},
         {"OP": "?", "POS": "ADV"},
         {"LEMMA": {"IN": _ADD_VERBS}},
     ],
     # "to expand on my answer", "to add to what I said", "to follow up on your question"
     "expand_on": [
-        {"LEMMA": {"IN": ["expand", "elaborate", "add", "build", "follow", "circle", "return",
-                          "revisit", "go"]}},
-        {"LOWER": {"IN": ["on", "to", "back", "up"]}},
+        {"LEMMA": {"IN": ["expand", "elaborate", "add", "build", "return"]}},
+        {"LOWER": {"IN": ["on", "to", "up"]}},
         {"OP": "?", "LOWER": {"IN": ["on", "to"]}},
         {"LOWER": {"IN": ["my", "your", "what", "the", "our", "something", "one"]}},
+    ],
+    # "to follow up on the memory question" (not "following up on our call")
+    "follow_up_on_answer": [
+        {"LEMMA": "follow"},
+        {"LOWER": "up"},
+        {"LOWER": {"IN": ["on", "to", "about"]}},
+        {"OP": "?", "POS": {"IN": ["DET", "PRON"]}},
+        {"OP": "*", "POS": {"IN": ["NOUN", "ADJ", "PROPN", "VERB"]}},
+        {"LEMMA": {"IN": ["answer", "question", "point", "response", "example", "comment"]}},
+    ],
+    # "to go back to your question", "circling back to what I said" (not "going on your end")
+    "go_back": [
+        {"LEMMA": {"IN": ["go", "come", "circle", "loop", "get"]}},
+        {"LOWER": "back"},
+        {"OP": "?", "LOWER": {"IN": ["to", "on", "over"]}},
+        {"LOWER": {"IN": ["my", "your", "what", "the", "our", "something", "one", "a"]}},
+    ],
+    # "One more thing about the editing test:", "Another thing I didn't get to say"
+    "one_more_thing": [
+        {"LOWER": {"IN": ["one", "another"]}, "IS_SENT_START": True},
+        {"OP": "?", "LOWER": {"IN": ["more", "other", "last", "further"]}},
+        {"LEMMA": {"IN": ["thing", "point", "note", "detail"]}},
+        {"LOWER": {"IN": ["about", "on", "regarding", "i", ":", "from", "that"]}},
+    ],
+    # "I undersold it", "I misspoke", "I understated", "I misremembered"
+    "undersold": [
+        {"LOWER": {"IN": ["i", "we"]}},
+        {"OP": "*", "POS": {"IN": ["AUX", "PART", "ADV"]}},
+        {"LOWER": {"REGEX": r"^(undersol|undersell|understat|misspo|misspeak|misstat|"
+                            r"misremember|misspoke|mixed)"}},
+    ],
+    # "a corrected version", "the corrected figure", "I need to correct something I said"
+    "corrected": [
+        {"LOWER": {"IN": ["a", "the", "my"]}},
+        {"LOWER": {"IN": ["corrected", "clarified", "amended"]}},
     ],
     # "I didn't get to mention", "I did not say", "I forgot to mention", "I neglected to"
     "did_not_say": [
@@ -72,7 +106,9 @@ _CACHE: dict[int, Matcher] = {}
 
 
 def _hits(note: Note, sent: Span) -> list[Span]:
-    matcher = _CACHE.setdefault(id(note.doc.vocab), _matcher(note.doc.vocab))
+    matcher = _CACHE.get(id(note.doc.vocab))
+    if matcher is None:
+        matcher = _CACHE[id(note.doc.vocab)] = _matcher(note.doc.vocab)
     out = []
     for match_id, start, end in matcher(sent):
         name = note.doc.vocab.strings[match_id]
@@ -92,7 +128,7 @@ def _hits(note: Note, sent: Span) -> list[Span]:
 
 def judge(note: Note) -> Verdict:
     found = []
-    for sent in note.body_sentences():
+    for sent in note.body_sentences(trim=True):
         if _hits(note, sent):
             found.append(note.span_evidence(sent))
     if found:

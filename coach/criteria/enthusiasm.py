@@ -2,6 +2,12 @@
 
 Checklist and dev-set convention: claims of fit or confidence, availability, praise ("your
 work is impressive") and "I enjoyed our conversation" are not stated interest.
+
+Passes on a feeling word with the writer as subject ("I'm excited about", "I remain
+interested in"), an interest noun ("my enthusiasm for"), or a desire verb whose object is the
+job or doing the work for them ("I really want this job", "I'd like to work for you", "I'd
+love to be part of the team"), but not a wish about the letter or the process ("I'd like to
+add", "I would love to hear from you").
 """
 
 from __future__ import annotations
@@ -26,6 +32,61 @@ _FOREIGN = re.compile(
 )
 
 
+#: What one can want that is the job itself: "I want this job", "I'd like the position".
+_JOB_NOUNS = {"job", "role", "position", "opportunity", "offer", "spot", "gig", "post",
+              "internship", "apprenticeship", "opening", "chance", "place", "seat"}
+#: Wanting to do these is about the letter or the process, not the job: "I want to thank
+#: you", "I'd like to add", "I would like to hear from you".
+_META_VERBS = {"thank", "add", "mention", "follow", "clarify", "say", "send", "expand",
+               "share", "reiterate", "hear", "know", "talk", "speak", "discuss", "see", "let",
+               "check", "note", "ask", "touch", "reach", "call", "apologize",
+               "apologise", "correct", "revisit", "emphasize", "stress", "confirm", "remind",
+               "point", "make", "take", "express", "extend", "offer", "provide", "learn",
+               "meet", "schedule", "update", "explain", "tell", "circle", "give", "answer",
+               "elaborate", "return"}
+#: Desire verbs; "like" only counts with a modal ("I'd like"), not "I like your office".
+_DESIRE = {"want", "like", "love", "wish", "hope"}
+
+
+def _wants_the_job(tok) -> bool:
+    """The writer wants the job: a desire verb with the writer as subject whose object is the
+    job ("I really want this job") or doing the work for them ("I want to cook for you",
+    "I'd like to work with your team", "I hope to join"); not "I'd like to add"."""
+    if tok.lemma_ not in _DESIRE or tok.pos_ != "VERB":
+        return False
+    kids = list(tok.children)
+    if not any(c.dep_ == "nsubj" and c.lower_ in {"i", "we"} for c in kids):
+        return False
+    if any(c.dep_ == "neg" for c in kids):
+        return False
+    if tok.lemma_ in {"like", "love"} and not any(
+        c.dep_ == "aux" and c.lower_ in {"would", "'d", "’d"} for c in kids
+    ):
+        return False
+    for c in kids:
+        # (the subtree, so a misparse such as "this job alot" still counts)
+        if c.dep_ == "dobj" and any(t.lemma_.lower() in _JOB_NOUNS for t in c.subtree):
+            return True
+        if c.dep_ == "xcomp" and c.pos_ in {"VERB", "AUX"} and c.lemma_.lower() not in _META_VERBS:
+            if c.lemma_ == "join":
+                return True
+            if c.lemma_ == "be" and any(
+                g.dep_ == "attr" and g.lemma_.lower() in {"part", "member"} for g in c.children
+            ):
+                return True
+            # the work done for or with the employer: "cook for you", "work at Cordova"
+            for p in c.children:
+                if p.dep_ in {"prep", "dative"} and p.lower_ in {"for", "with", "at", "on",
+                                                                  "alongside"}:
+                    obj = next((g for g in p.children if g.dep_ == "pobj"), None)
+                    if obj is not None and (obj.lower_ in {"you", "y'all"} or obj.pos_ == "PROPN"
+                                            or any(g.lower_ == "your" for g in obj.children)):
+                        return True
+                if p.dep_ == "dobj" and any(g.lower_ == "your" for g in p.children):
+                    return True
+    return False
+
+
 def _is_interest(sent: Span) -> bool:
     for tok in sent:
         lower = tok.lower_
@@ -43,9 +104,10 @@ def _is_interest(sent: Span) -> bool:
             if any(c.lower_ in {"my", "our", "real", "great", "genuine", "strong", "much"}
                    for c in tok.children) or tok.head.lemma_ in {"with"}:
                 return True
-        # "I would love to join", "I'd love the chance", "can't wait to"
-        if tok.lemma_ == "love" and any(c.lower_ in {"would", "'d", "’d"} for c in tok.children):
+        # "I want this job", "I'd really like to work for you", "I would love to join"
+        if _wants_the_job(tok):
             return True
+        # "can't wait to"
         if tok.lemma_ == "wait" and any(c.dep_ == "neg" for c in tok.children):
             if any(c.lower_ in {"ca", "can", "cannot"} for c in tok.children):
                 return True
@@ -59,7 +121,7 @@ def _is_interest(sent: Span) -> bool:
 
 
 def judge(note: Note) -> Verdict:
-    found = [note.span_evidence(s) for s in note.body_sentences() if _is_interest(s)]
+    found = [note.span_evidence(s) for s in note.body_sentences(trim=True) if _is_interest(s)]
     for m in _FOREIGN.finditer(note.text):
         if note.draft.in_body(m.start()):
             found.append(note.evidence(m.start(), m.end()))

@@ -95,7 +95,7 @@ def _is_contact(tok: Token) -> bool:
 
 
 def _reader_condition(tok: Token) -> bool:
-    """A condition on the reader's side: "if you need anything", "should you want", "if it helps"."""
+    """A condition on the reader's side: "if you need anything", "should you want it"."""
     for c in tok.children:
         if c.dep_ != "advcl":
             continue
@@ -129,7 +129,7 @@ def _commitment(tok: Token) -> bool:
             if aux & _FUTURE or planned:
                 return True
             # "we are going to", "I'm making a point to": a present plan.
-            return node.lemma_.lower() in _PLAN and node is not tok and node.tag_ != "VBD"
+            return node.lemma_.lower() in _PLAN and node != tok and node.tag_ != "VBD"
         if node.dep_ == "xcomp" and node.head.pos_ == "ADJ":
             # "I'd be happy to send", "I am glad to send": an offer, not a commitment;
             # "I'll be sure to call" is kept.
@@ -141,7 +141,7 @@ def _commitment(tok: Token) -> bool:
             planned = node.head.tag_ != "VBD"
             node = node.head
             continue
-        if node.dep_ == "conj" and node.head is not node:
+        if node.dep_ == "conj" and node.head != node:
             node = node.head
             continue
         return False

@@ -12,6 +12,8 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from spacy.tokens import Span, Token
+
 from ..report import Evidence, Verdict
 from . import placeholders
 from .note import Note, verdict
@@ -76,22 +78,62 @@ def names_company_or_role(note: Note) -> list[Evidence]:
                 found.append(note.evidence(m.start(), m.end()))
     for ent in note.doc.ents:
         if ent.label_ == "ORG" and body_or_any(ent.start_char) and not placeholders.find(ent.text):
+            if _writers_own(ent.root) or _acronym_modifier(ent):
+                continue
             found.append(note.span_evidence(ent))
     for chunk in note.doc.noun_chunks:
         root = chunk.root
+        if _writers_own(root):
+            continue
         if root.lemma_.lower() in _ROLE_HEADS and body_or_any(chunk.start_char):
             modifiers = [t for t in chunk if t.i < root.i and t.dep_ in {"compound", "amod", "nmod"}
                          and t.lower_ not in {"great", "exciting", "wonderful", "new", "this",
                                               "amazing", "open", "current", "available"}]
-            if modifiers or any(c.dep_ == "prep" and c.lower_ in {"as", "at"} for c in root.children):
+            if modifiers or any(
+                c.dep_ == "prep" and c.lower_ in {"as", "at"} for c in root.children
+            ):
                 found.append(note.span_evidence(chunk))
     # "join Basalt", "at ground floor coffee", "as a line cook"
     for tok in note.doc:
         if tok.lower_ in {"at", "join", "with", "as"} and body_or_any(tok.idx):
             nxt = tok.nbor(1) if tok.i + 1 < len(note.doc) else None
             if nxt is not None and nxt.pos_ == "PROPN" and not placeholders.find(nxt.text):
-                found.append(note.span_evidence(nxt))
+                if not _writers_own(nxt):
+                    found.append(note.span_evidence(nxt))
     return found
+
+
+#: Verbs of the interview itself: "I enjoyed meeting you at Acme" is about this employer.
+_MEETING_VERBS = {"meet", "interview", "visit", "enjoy", "speak", "talk", "chat", "tour",
+                  "see", "appreciate", "thank", "apply", "love", "like"}
+
+
+def _writers_own(tok: Token) -> bool:
+    """Whether a name or job sits in the writer's own history, not this employer: "my last
+    job", "in my current role at Quillpath", "At Valley Auto I was the main hybrid guy"."""
+    node = tok
+    for _ in range(5):
+        if node.pos_ in {"NOUN", "PROPN"} and any(
+            c.dep_ == "poss" and c.lower_ in {"my", "our"} for c in node.children
+        ):
+            return True
+        if node.pos_ in {"VERB", "AUX"}:
+            subj = next((c for c in node.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+            past = node.tag_ == "VBD" or (node.tag_ == "VBN" and any(
+                c.dep_ == "aux" and c.lemma_ == "have" for c in node.children))
+            return bool(subj is not None and subj.lower_ in {"i", "we"} and past
+                        and node.lemma_.lower() not in _MEETING_VERBS)
+        if node.head == node:
+            break
+        node = node.head
+    return False
+
+
+def _acronym_modifier(ent: Span) -> bool:
+    """A short all-capitals "organization" modifying a noun is a term, not an employer:
+    "average CI time", "the KPI report"."""
+    return (len(ent) == 1 and ent.text.isupper() and len(ent.text) <= 4
+            and ent.root.dep_ == "compound")
 
 
 def _spelled_as_recorded(name: Evidence, interviewers: tuple[str, ...]) -> str | None:

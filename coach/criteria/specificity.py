@@ -84,10 +84,10 @@ EVALUATIVE = frozenset({
     "last", "first", "own", "strong", "solid", "dynamic", "talented", "passionate",
     "dedicated", "collaborative", "growing", "busy", "exact", "particular", "specific",
     "certain", "different", "best", "better", "top", "big", "small", "large", "huge",
-    "additional", "further", "few", "little", "quick", "brief", "short", "long", "great",
-    "excited", "beautiful", "cool", "special", "meaningful", "rewarding", "successful",
+    "additional", "further", "few", "little", "quick", "brief", "short", "long", "excited",
+    "beautiful", "cool", "special", "meaningful", "rewarding", "successful",
     "professional", "respected", "renowned", "leading", "fast-paced", "clear", "detailed",
-    "possible", "potential", "future", "upcoming", "ongoing", "high", "incredible",
+    "possible", "potential", "future", "upcoming", "ongoing", "high",
 })
 #: Compound words that give the interview's channel or format, not its topic.
 _FORMAT = frozenset({
@@ -129,20 +129,6 @@ _CLAUSE_DEPS = frozenset({"ccomp", "xcomp", "acl", "relcl", "advcl", "pcomp", "c
 _DATE_ENTS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"})
 
 
-def body_sentences(note: Note) -> Iterator[Span]:
-    """The body's sentences, including one the parser ran on from the salutation.
-
-    ``Note.body_sentences`` drops a sentence whose first token is in the salutation, which
-    loses "Dear Ms. Carrington,\n\nThank you for ..." when the parser joins the two; here
-    such a sentence is cut to start at its first body token.
-    """
-    for sent in note.doc.sents:
-        for k, tok in enumerate(sent):
-            if not tok.is_space and note.draft.in_body(tok.idx):
-                yield sent if k == 0 else sent[k:]
-                break
-
-
 def _lemma(tok: Token) -> str:
     return tok.lemma_.lower()
 
@@ -161,14 +147,32 @@ def _subject(tok: Token, depth: int = 3) -> Token | None:
         subj = next((c for c in tok.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
         if subj is not None:
             return subj
-        if tok.dep_ not in {"xcomp", "conj", "advcl"} or tok.head is tok:
+        if tok.dep_ not in {"xcomp", "conj", "advcl"} or tok.head == tok:
             return None
         tok = tok.head
     return None
 
 
+def _nonfinite(verb: Token) -> bool:
+    """A gerund, participle or to-infinitive: "for walking me through", "to hear about"."""
+    return verb.tag_ in {"VBG", "VBN"} or any(
+        c.dep_ == "aux" and c.lower_ == "to" for c in verb.children
+    )
+
+
 def _is_writer(tok: Token | None) -> bool:
     return tok is not None and tok.lower_ in _WRITER
+
+
+_SEASONS = frozenset({"spring", "summer", "fall", "autumn", "winter", "night", "noon"})
+
+
+def _is_date(tok: Token) -> bool:
+    """A date word ("next spring", "June"), not a noun the NER swept into a date ("weekly
+    replenishment")."""
+    return tok.ent_type_ in _DATE_ENTS and (
+        tok.pos_ == "PROPN" or _lemma(tok) in _SEASONS or tok.like_num
+    )
 
 
 def _describes(mod: Token, head: Token) -> bool:
@@ -182,34 +186,52 @@ def _describes(mod: Token, head: Token) -> bool:
             return _lemma(head) not in SOFT_GENERIC
         return lemma not in _FORMAT and lemma not in HARD_GENERIC and len(mod.text) > 2
     if dep in {"amod", "nmod"}:
-        if mod.tag_ in {"JJS", "JJR"} and "-" not in mod.text:
+        if mod.tag_ in {"JJS", "JJR"} and "-" not in mod.text and (
+            _lemma(head) in SOFT_GENERIC or mod.lower_ in {"earliest", "best", "most"}
+        ):
+            # "your biggest accounts" is particular, "the best team" is praise
             return False
-        return lemma not in EVALUATIVE and mod.lower_ not in EVALUATIVE and mod.is_alpha is not False
+        if mod.tag_ == "JJS":
+            return True
+        return lemma not in EVALUATIVE and mod.lower_ not in EVALUATIVE
     if dep == "poss":
         return _is_noun(mod) and mod.lower_ not in _WRITER_POSS and mod.ent_type_ != "ORG"
     if dep == "prep":
         return any(
             _is_noun(g) and _lemma(g) not in HARD_GENERIC and _lemma(g) not in SOFT_GENERIC
-            and g.ent_type_ not in _DATE_ENTS and g.ent_type_ != "ORG"
-            for g in mod.subtree if g is not mod
+            and not _is_date(g) and g.ent_type_ != "ORG"
+            for g in mod.subtree if g != mod
         )
     if dep in {"acl", "relcl"}:
         return any(
             _is_noun(g) and _lemma(g) not in HARD_GENERIC and _lemma(g) not in SOFT_GENERIC
-            and g.ent_type_ not in _DATE_ENTS
-            for g in mod.subtree if g is not mod
+            and not _is_date(g)
+            for g in mod.subtree if g != mod
         )
     return False
 
 
 def concrete(tok: Token) -> bool:
     """A noun that names a particular thing: described, and not a generic head."""
-    if tok.pos_ != "NOUN" or tok.ent_type_ in _DATE_ENTS:
+    if tok.pos_ != "NOUN":
+        return False
+    if tok.ent_type_ in _DATE_ENTS and not any(
+        c.dep_ == "poss" and c.pos_ in {"NOUN", "PROPN"} for c in tok.children
+    ):
+        # "next spring" is a date; "the clinic's evening hours" is the clinic's
         return False
     lemma = _lemma(tok)
     if lemma in HARD_GENERIC or tok.lower_ in HARD_GENERIC or _writer_owned(tok):
         return False
-    return any(_describes(c, tok) for c in tok.children)
+    if any(_describes(c, tok) for c in tok.children):
+        return True
+    # PP attachment is a guess: in "matches your goals for weekly replenishment" the parser
+    # may hang "for ..." on the verb; a prepositional phrase right after an object counts.
+    after = tok.right_edge.i + 1
+    if tok.dep_ == "dobj" and after < len(tok.doc):
+        nxt = tok.doc[after]
+        return nxt.dep_ == "prep" and nxt.head == tok.head and _describes(nxt, tok)
+    return False
 
 
 def _scan(root: Token, skip_subject: bool = True) -> Iterator[Token]:
@@ -226,7 +248,9 @@ def _scan(root: Token, skip_subject: bool = True) -> Iterator[Token]:
             continue
         if _is_noun(tok) and _writer_owned(tok):
             continue
-        if concrete(tok):
+        # A compound only modifies its head ("the front desk receptionist position"); the
+        # head is judged, with the compound as one of its modifiers.
+        if concrete(tok) and tok.dep_ != "compound":
             yield tok
         stack.extend(tok.children)
 
@@ -283,18 +307,29 @@ def _is_posting_sentence(sent: Span) -> bool:
     return False
 
 
-def conversation_details(sent: Span) -> list[tuple[Token, bool]]:
+def conversation_details(sent: Span, posting: bool = False) -> list[tuple[Token, bool]]:
     """Concrete nouns the sentence attributes to the interview, each with whether someone is
-    said to have raised it (True) or it is only marked as the employer's (False)."""
-    if _is_posting_sentence(sent):
+    said to have raised it (True) or it is only marked as the employer's (False). A sentence
+    quoting the job posting gives nothing unless ``posting`` is set."""
+    if not posting and _is_posting_sentence(sent):
         return []
     found: list[tuple[Token, bool]] = []
     for tok in sent:
         lemma = _lemma(tok)
         if tok.pos_ == "VERB":
             subj = _subject(tok)
+            if subj is None and not _nonfinite(tok):
+                # a subjectless finite verb is a résumé bullet ("Presented monthly reviews")
+                continue
             if lemma in _REPORT_VERBS and not _is_writer(subj):
                 found.extend((t, True) for t in _scan(tok))
+                # "since you said your biggest accounts are ...": the parse hangs the report
+                # off what was reported; take that clause unless it is the writer's own.
+                if tok.dep_ == "advcl" and not any(
+                    c.dep_ in {"dobj", "ccomp", "prep"} for c in tok.children
+                ) and not _is_writer(_subject(tok.head)):
+                    found.extend((t, True) for t in _scan(tok.head, skip_subject=False)
+                                 if not tok.left_edge.i <= t.i <= tok.right_edge.i)
             elif lemma in _TAKE_IN_VERBS and (lemma not in _PHRASAL or any(
                 c.lower_ in _PHRASAL[lemma] for c in tok.children
             )):
@@ -358,7 +393,7 @@ def _topics(note: Note) -> list[Evidence]:
 def judge(note: Note) -> Verdict:
     ad = _ad_words(note.context.job_ad) if note.context.job_ad else frozenset()
     found: list[Evidence] = []
-    for sent in body_sentences(note):
+    for sent in note.body_sentences(trim=True):
         for tok, raised in conversation_details(sent):
             if not raised and _only_in_ad(tok, ad):
                 continue

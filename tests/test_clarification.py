@@ -1,0 +1,40 @@
+"""Clarification: an explicit revisit, correction or addition passes; absence only warns."""
+
+from __future__ import annotations
+
+import pytest
+
+from coach import score
+
+
+def note(body: str) -> str:
+    return f"Dear Ms. Rivera,\n\n{body}\n\nBest regards,\nJordan Lee\n"
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        ("As I mentioned, I have led two warehouse moves.", "warn"),
+        ("I'll check in next week to see how things are going on your end.", "warn"),
+        ("Following up on our call today about the dispatcher position.", "warn"),
+        ("I am excited about the role and I will follow up next Friday.", "warn"),
+        ("I also wanted to mention that I hold a forklift certification.", "pass"),
+        ("To expand on my answer about budgets, I managed a $2M line for three years.", "pass"),
+        ("One correction: the project took nine months, not six.", "pass"),
+        ("I didn't get to mention that I speak Portuguese.", "pass"),
+        ("When you asked about scheduling, I undersold it: I can work four evenings a week.",
+         "pass"),
+        ("I need to correct something I said about my start date.", "pass"),
+        ("I wanted to follow up on the inventory question, since I rushed my answer.", "pass"),
+    ],
+)
+def test_clarification(body: str, expected: str) -> None:
+    assert score(note(body)).verdict("clarification").verdict == expected
+
+
+def test_never_fails_and_points_at_the_sentence() -> None:
+    assert score(note("Thank you for your time.")).verdict("clarification").verdict == "warn"
+    v = score(note("Thanks again. One correction: it was 2017, not 2019.")).verdict(
+        "clarification"
+    )
+    assert [e.text for e in v.evidence] == ["One correction: it was 2017, not 2019."]

@@ -1,0 +1,46 @@
+"""Fit: the writer's experience linked to a need the employer named."""
+
+from __future__ import annotations
+
+import pytest
+
+from coach import score
+
+
+def note(body: str) -> str:
+    return f"Dear Ms. Rivera,\n\n{body}\n\nBest regards,\nJordan Lee\n"
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        ("I'm confident I'd be a great fit for the role.", "fail"),
+        ("My skills in Excel, SQL and Tableau match the job's requirements.", "fail"),
+        ("I would bring strong leadership and a positive attitude to your team.", "fail"),
+        ("I am proficient in QuickBooks and I have experience with month-end close.", "fail"),
+        ("I enjoyed hearing about the lantern festival you're planning. Last year I brought in "
+         "three corporate clients for my firm.", "fail"),
+        ("I loved hearing about your new mobile app. I think I'd be a great fit.", "fail"),
+        ("You described the backlog of unreconciled store accounts. At Delmar I cleared a "
+         "similar backlog of 900 accounts, and I would bring that approach to yours.", "pass"),
+        ("I enjoyed hearing about the move to weekly replenishment. I built a weekly "
+         "replenishment model at my last job.", "pass"),
+        ("You said that late steel deliveries keep stalling the upper floors. I have untangled "
+         "that kind of sequencing problem on three hospital projects.", "pass"),
+        ("I think that experience fits well with your focus on de-escalation in the cabin.",
+         "pass"),
+        ("I believe my experience matches your goals for weekly replenishment.", "pass"),
+    ],
+)
+def test_fit(body: str, expected: str) -> None:
+    assert score(note(body)).verdict("fit").verdict == expected
+
+
+def test_evidence_is_the_linking_sentence() -> None:
+    body = ("You said that late steel deliveries keep stalling the upper floors. I have "
+            "untangled that kind of sequencing problem on three hospital projects.")
+    v = score(note(body)).verdict("fit")
+    assert [e.text for e in v.evidence] == [
+        "I have untangled that kind of sequencing problem on three hospital projects."
+    ]
+    assert v.advice.count("\n") == 0
