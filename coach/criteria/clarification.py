@@ -128,7 +128,7 @@ def _hits(note: Note, sent: Span) -> list[Span]:
 
 def judge(note: Note) -> Verdict:
     found = []
-    for sent in note.body_sentences(trim=True):
+    for sent in note.body_sentences():
         if _hits(note, sent):
             found.append(note.span_evidence(sent))
     if found:

@@ -121,7 +121,7 @@ def _is_interest(sent: Span) -> bool:
 
 
 def judge(note: Note) -> Verdict:
-    found = [note.span_evidence(s) for s in note.body_sentences(trim=True) if _is_interest(s)]
+    found = [note.span_evidence(s) for s in note.body_sentences() if _is_interest(s)]
     for m in _FOREIGN.finditer(note.text):
         if note.draft.in_body(m.start()):
             found.append(note.evidence(m.start(), m.end()))

@@ -157,7 +157,7 @@ def _links(sent: Span, needs_here: set[int], needs_before: bool,
 
 
 def judge(note: Note) -> Verdict:
-    sents = list(note.body_sentences(trim=True))
+    sents = list(note.body_sentences())
     needs = [[t for t, _ in conversation_details(s, posting=True)] for s in sents]
     words = [set().union(*(_need_words(t) for t in ts)) if ts else set() for ts in needs]
     found: list[Evidence] = []

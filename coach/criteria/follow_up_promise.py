@@ -213,7 +213,7 @@ def _timed(sent: Span) -> bool:
 def judge(note: Note) -> Verdict:
     found = []
     timed = False
-    for sent in note.body_sentences(trim=True):
+    for sent in note.body_sentences():
         if _promise(sent) is not None:
             found.append(note.span_evidence(sent))
             timed = timed or _timed(sent)
@@ -226,7 +226,7 @@ def judge(note: Note) -> Verdict:
         return verdict("follow_up_promise", "pass", found, advice)
     matcher = _waiting(note.doc.vocab)
     waiting = [
-        note.span_evidence(s) for s in note.body_sentences(trim=True) if matcher(s)
+        note.span_evidence(s) for s in note.body_sentences() if matcher(s)
     ]
     return verdict(
         "follow_up_promise", "fail", waiting,

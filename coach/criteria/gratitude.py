@@ -108,7 +108,7 @@ def _thanks_in(sent: Span) -> Token | None:
 
 def judge(note: Note) -> Verdict:
     found = []
-    for sent in note.body_sentences(trim=True):
+    for sent in note.body_sentences():
         if _thanks_in(sent) is not None:
             found.append(note.span_evidence(sent))
     if found:

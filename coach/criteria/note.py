@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from functools import cached_property
 
 from spacy.tokens import Doc, Span, Token
 
@@ -22,23 +23,20 @@ class Note:
     metrics: Metrics
     context: Context
 
-    def body_sentences(self, trim: bool = False) -> Iterator[Span]:
-        """The parsed sentences that start inside the body (not salutation or signature).
+    def body_sentences(self) -> Iterator[Span]:
+        """The parsed sentences of the body (not the salutation, sign-off or signature)."""
+        return iter(self._body_sentences)
 
-        The parser often glues the salutation to the first body sentence ("Dear Sam,\\n\\nThank
-        you for..."); such a sentence is dropped, or with ``trim`` kept from its first body token.
-        """
+    @cached_property
+    def _body_sentences(self) -> tuple[Span, ...]:
+        # The parser often glues the salutation to the first body sentence ("Dear Sam,\n\nThank
+        # you for..."); such a sentence is kept from its first body token.
+        out = []
         for sent in self.doc.sents:
-            first = next((t for t in sent if not t.is_space), None)
-            if first is None:
-                continue
-            if self.draft.in_body(first.idx):
-                yield sent
-            elif trim:
-                inside = next((t for t in sent if not t.is_space and self.draft.in_body(t.idx)),
-                              None)
-                if inside is not None:
-                    yield self.doc[inside.i : sent.end]
+            inside = next((t for t in sent if not t.is_space and self.draft.in_body(t.idx)), None)
+            if inside is not None:
+                out.append(self.doc[inside.i : sent.end])
+        return tuple(out)
 
     def evidence(self, start: int, end: int) -> Evidence:
         """Evidence for ``text[start:end]``, trimmed of surrounding white space."""

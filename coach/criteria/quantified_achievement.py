@@ -379,7 +379,7 @@ def _unmeasured(sent: Span) -> bool:
 
 
 def judge(note: Note) -> Verdict:
-    sents = list(note.body_sentences(trim=True))
+    sents = list(note.body_sentences())
     story = _Story(note, sents)
     found = [note.span_evidence(s) for k, s in enumerate(sents) if _result_in(s, k, note, story)]
     if found:

@@ -393,7 +393,7 @@ def _topics(note: Note) -> list[Evidence]:
 def judge(note: Note) -> Verdict:
     ad = _ad_words(note.context.job_ad) if note.context.job_ad else frozenset()
     found: list[Evidence] = []
-    for sent in note.body_sentences(trim=True):
+    for sent in note.body_sentences():
         for tok, raised in conversation_details(sent):
             if not raised and _only_in_ad(tok, ad):
                 continue
