@@ -28,3 +28,8 @@ I look forward to hearing from you.
 Sincerely,
 [Your Name]
 """
+
+
+def note(body: str, greeting: str = "Dear Ms. Rivera,", signoff: str = "Best regards,") -> str:
+    """A whole note around ``body``: salutation, blank lines, sign-off and signature."""
+    return f"{greeting}\n\n{body}\n\n{signoff}\nJordan Lee\n"

@@ -5,10 +5,7 @@ from __future__ import annotations
 import pytest
 
 from coach import score
-
-
-def note(body: str) -> str:
-    return f"Dear Ms. Rivera,\n\n{body}\n\nBest regards,\nJordan Lee\n"
+from tests.samples import note
 
 
 @pytest.mark.parametrize(

@@ -6,11 +6,7 @@ from __future__ import annotations
 import pytest
 
 from coach import score
-
-
-def note(body: str, signoff: str = "Best regards,") -> str:
-    return f"Dear Ms. Rivera,\n\n{body}\n\n{signoff}\nJordan Lee\n"
-
+from tests.samples import note
 
 FILLER = "I enjoyed learning about the warehouse move and the new scanning process."
 
@@ -43,7 +39,7 @@ CASES = [
 
 @pytest.mark.parametrize(("body", "signoff", "expected"), CASES)
 def test_gratitude(body: str, signoff: str, expected: str) -> None:
-    assert score(note(body, signoff)).verdict("gratitude").verdict == expected
+    assert score(note(body, signoff=signoff)).verdict("gratitude").verdict == expected
 
 
 def test_evidence_is_the_thanks_sentence_not_the_salutation() -> None:
@@ -53,7 +49,7 @@ def test_evidence_is_the_thanks_sentence_not_the_salutation() -> None:
 
 
 def test_fail_points_at_the_signoff() -> None:
-    text = note(FILLER, "Thanks,")
+    text = note(FILLER, signoff="Thanks,")
     v = score(text).verdict("gratitude")
     assert [e.text for e in v.evidence] == ["Thanks,"]
     assert "thank" in v.advice.lower()

@@ -5,10 +5,7 @@ from __future__ import annotations
 import pytest
 
 from coach import Context, score
-
-
-def note(body: str, greeting: str = "Dear Ms. Rivera,") -> str:
-    return f"{greeting}\n\n{body}\n\nBest regards,\nJordan Lee\n"
+from tests.samples import note
 
 
 @pytest.mark.parametrize(
