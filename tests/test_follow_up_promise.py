@@ -61,3 +61,15 @@ def test_untimed_promise_asks_for_a_date() -> None:
 def test_waiting_is_the_fail_evidence() -> None:
     v = score(note("I look forward to hearing from you.")).verdict("follow_up_promise")
     assert [e.text for e in v.evidence] == ["I look forward to hearing from you."]
+
+
+@pytest.mark.parametrize(
+    ("closing", "expected"),
+    [
+        ("I'm very excited about the role and will follow up by email next Wednesday.", "pass"),
+        ("I am excited about the role and would follow up if needed.", "fail"),
+        ("You were clear about the timeline and will call me next week.", "fail"),
+    ],
+)
+def test_promise_on_a_coordinated_verb(closing, expected):
+    assert score(note(closing)).verdict("follow_up_promise").verdict == expected

@@ -61,3 +61,21 @@ def test_fail_points_at_numbers_that_do_not_count() -> None:
     assert v.verdict == "fail"
     assert [e.text for e in v.evidence] == ["I have 10 years of experience in logistics."]
     assert "not results" in v.advice
+
+
+@pytest.mark.parametrize(
+    ("middle", "expected"),
+    [
+        ("I got our callback rate down from 9% to under 3% in a year.", "pass"),
+        ("Support tickets dropped by a third after I rewrote the onboarding guide.", "pass"),
+        ("I said the rollout was in 2021. The drop in readmissions I cited, from 14% to 8%, "
+         "came the year after I started it.", "pass"),
+        ("On my last job I had the site back on power in 5 hours instead of the 8 we quoted.",
+         "pass"),
+        ("I worked 40 hours a week instead of 30 last summer.", "fail"),
+        ("I made it to the third round of the state competition.", "fail"),
+        ("You said the drop in sales from 14% to 8% hurt the quarter.", "fail"),
+    ],
+)
+def test_changes_told_in_other_shapes(middle, expected):
+    assert score(note(middle)).verdict("quantified_achievement").verdict == expected

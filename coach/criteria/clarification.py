@@ -15,7 +15,7 @@ from ..report import Verdict
 from .note import Note, verdict
 
 _ADD_VERBS = ["mention", "add", "share", "clarify", "correct", "expand", "elaborate", "revisit",
-              "note", "follow", "circle", "return", "say", "flag", "explain", "answer"]
+              "note", "say", "flag", "explain", "answer"]
 _PATTERNS = {
     # "I also wanted to mention", "I'd like to add", "I want to clarify"
     "wanted_to_add": [
@@ -72,7 +72,8 @@ _PATTERNS = {
     "did_not_say": [
         {"LOWER": {"IN": ["i", "we"]}},
         {"OP": "*", "POS": {"IN": ["AUX", "PART", "ADV"]}},
-        {"LEMMA": {"IN": ["forget", "neglect", "fail", "get", "have", "mention", "say", "cover",
+        {"LEMMA": {"IN": ["forget", "forgot", "forgotten", "neglect", "fail", "get", "have",
+                          "mention", "say", "cover", "show", "include", "bring", "discuss",
                           "explain", "answer", "realize", "realise", "undersell", "misspeak",
                           "misstate", "understate", "misremember", "sell", "leave"]}},
     ],
@@ -91,8 +92,10 @@ _PATTERNS = {
         {"LOWER": {"IN": ["reflection", "thinking", "hindsight", "second"]}},
     ],
 }
-_NEGATED_OR_MISSED = {"forget", "neglect", "fail", "undersell", "misspeak", "misstate",
-                      "understate", "misremember", "realize", "realise", "leave"}
+#: "forgot" is listed too: the lemmatizer sometimes leaves it as it is.
+_NEGATED_OR_MISSED = {"forget", "forgot", "forgotten", "neglect", "fail", "undersell",
+                      "misspeak", "misstate", "understate", "misremember", "realize", "realise",
+                      "leave"}
 
 
 def _matcher(vocab) -> Matcher:

@@ -117,16 +117,19 @@ def _commitment(tok: Token) -> bool:
         return False
     # Walk up through "to"-complements and coordinated verbs to the clause with the subject:
     # "I plan to call", "I'll call Monday and send the file", "I'm going to call".
-    node, planned = tok, False
+    # A future auxiliary may sit on a coordinated verb whose subject is on the first one:
+    # "I'm excited about the role and will follow up next week".
+    node, planned, future = tok, False, False
     for _ in range(4):
         subj = [c for c in node.children if c.dep_ in {"nsubj", "nsubjpass"}]
         aux = {c.lower_ for c in node.children if c.dep_ in {"aux", "auxpass"}}
+        future = future or bool(aux & _FUTURE)
         if any(c.dep_ == "neg" for c in node.children) or _reader_condition(node):
             return False
         if subj:
             if not any(s.lower_ in _WRITER for s in subj):
                 return False
-            if aux & _FUTURE or planned:
+            if future or planned:
                 return True
             # "we are going to", "I'm making a point to": a present plan.
             return node.lemma_.lower() in _PLAN and node != tok and node.tag_ != "VBD"

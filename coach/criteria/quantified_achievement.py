@@ -64,6 +64,7 @@ _TIME_UNITS = {
 }
 _NUMBER_WORDS = {"half", "zero", "twice", "dozen", "dozens", "hundreds", "thousands",
                  "millions", "third", "quarter"}
+_FRACTIONS = {"half", "third", "thirds", "quarter", "quarters", "fifth", "fifths"}
 _FIRST = {"i", "we", "my", "our", "me", "us", "myself", "ourselves", "mine", "ours"}
 _SECOND = {"you", "your", "yours", "yourself"}
 _MODAL = {"would", "could", "will", "'ll", "’ll", "can", "might", "may", "should", "shall",
@@ -79,7 +80,12 @@ _BULLET_MARK = re.compile(r"^(?:[-•*‣◦▪–]|\d{1,2}[.)])$")
 
 def _amount(tok: Token) -> bool:
     """A number that could measure something (not a year, an ordinal or an "XX" blank)."""
-    if _PLACEHOLDER.match(tok.text) or tok.ent_type_ == "ORDINAL" or _YEAR.match(tok.text):
+    if _PLACEHOLDER.match(tok.text) or _YEAR.match(tok.text):
+        return False
+    prev = tok.doc[tok.i - 1].lower_ if tok.i > 0 else ""
+    if tok.lower_ in _FRACTIONS and prev in {"a", "one", "two", "three", "by"}:
+        return True  # "by a third", "two thirds"
+    if tok.ent_type_ == "ORDINAL":
         return False
     if tok.lower_ in _NUMBER_WORDS:
         return True
@@ -250,7 +256,9 @@ def _change(tok: Token, verb: Token, path: list[str]) -> bool:
     froms = [t for t in window if t.lower_ == "from"]
     tos = [t for t in window if t.lower_ == "to"]
     if froms or tos:
-        if froms and froms[-1].i > 0 and doc[froms[-1].i - 1].lower_ in {"up", "down"}:
+        to_after = any(t.lower_ == "to" for t in doc[tok.i + 1 : tok.i + 8])
+        if (froms and froms[-1].i > 0 and doc[froms[-1].i - 1].lower_ in {"up", "down"}
+                and not to_after):
             # "31 of the 36 finished, up from about half": the comparison needs a new value.
             return any(_amount(t) and not _is_time(t) for t in doc[verb.sent.start : froms[-1].i])
         # "went from 31 to 24", "cut ... from 6 hours to 45 minutes"; not "moved from 2015 to
@@ -271,12 +279,36 @@ def _change(tok: Token, verb: Token, path: list[str]) -> bool:
             return True
         if _is_value(tok):
             return True
+    # "in 5 hours instead of the 8 we quoted", "12% versus 20% the year before".
+    if _against_baseline(tok):
+        return True
     # "30% faster", "2 weeks early", "3x more policies".
     nxt = doc[tok.i + 1 : tok.i + 4]
     for t in nxt:
         if t.tag_ in {"JJR", "RBR"} or t.lower_ in {"early", "ahead", "sooner", "faster"}:
             following = doc[t.i + 1] if t.i + 1 < len(doc) else None
             return following is None or following.lower_ != "than"
+    return False
+
+
+_BASELINE = re.compile(
+    r"^(?:instead of|rather than|versus|vs\.?|compared (?:with|to)|against|down from|up from)\b"
+)
+
+
+def _against_baseline(tok: Token) -> bool:
+    """The amount is set against another one: "5 hours instead of the 8 we quoted"."""
+    doc = tok.doc
+    after = doc[tok.i + 1 : min(len(doc), tok.i + 10)]
+    if re.match(r"^\s*\w+ (?:a|an|per|each|every) (?:day|week|month|shift|year)\b",
+                doc.text[tok.idx + len(tok.text) :].lower()):
+        return False  # a schedule: "40 hours a week instead of 30"
+    for t in after:
+        if t.is_sent_start or t.lower_ in {";", "and", "but"}:
+            return False
+        if _BASELINE.match(doc.text[t.idx : t.idx + 16].lower()):
+            rest = doc[t.i + 1 : min(len(doc), t.i + 6)]
+            return any(_amount(r) for r in rest)
     return False
 
 
@@ -330,8 +362,27 @@ def _multiplied(tok: Token) -> bool:
     return tok.pos_ == "VERB" and tok.lemma_.lower() in _MULTIPLY
 
 
+#: Nouns that name a change; with "from A to B" they measure it: "the drop from 14% to 8%".
+_CHANGE_NOUNS = {"drop", "decrease", "reduction", "decline", "fall", "cut", "increase", "rise",
+                 "growth", "gain", "jump", "improvement", "lift", "boost", "saving", "savings"}
+
+
+def _noun_change(tok: Token) -> bool:
+    """The amount is the "from" side of a change noun: "the drop in X, from 14% to 8%"."""
+    doc = tok.doc
+    window = doc[max(0, tok.i - 12) : tok.i]
+    froms = [t for t in window if t.lower_ == "from"]
+    if not froms or not any(t.lower_ == "to" for t in doc[tok.i + 1 : tok.i + 6]):
+        return False
+    return any(t.lemma_.lower() in _CHANGE_NOUNS and t.pos_ == "NOUN"
+               for t in doc[max(0, froms[-1].i - 10) : froms[-1].i])
+
+
 def _result_in(sent: Span, k: int, note: Note, story: _Story) -> bool:
     for tok in sent:
+        if _amount(tok) and _noun_change(tok) and story.told_by_writer(k):
+            if not any(t.lower_ in _SECOND for t in sent):
+                return True
         if _multiplied(tok):
             if _achieved(tok) and _writers(tok, story, k, _bullet_verb(tok, note) is not None):
                 return True
