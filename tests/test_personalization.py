@@ -44,3 +44,15 @@ def test_greeting_must_match_recorded_spelling() -> None:
     right = score(note("Dear Ms. Whitlock,"), ctx).verdict("personalization")
     assert right.verdict == "pass"
     assert right.evidence[0].text == "Ms. Whitlock"
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        ("Great meeting you at the Stillwater Films office on Monday.", "pass"),
+        ("Great meeting you at the Denver office on Monday.", "fail"),
+        ("Great meeting you and Lena at the Tuesday lunch.", "fail"),
+    ],
+)
+def test_employer_named_after_at_the(body, expected):
+    assert score(note("Hi Gabe,", body)).verdict("personalization").verdict == expected

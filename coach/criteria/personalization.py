@@ -37,6 +37,7 @@ _NOT_A_PERSON = {
     "interviewers", "supervisor", "desk", "office", "coordinator", "director", "administrator",
     "owner", "principal", "representative", "concern", "partners", "group", "crew", "y'all",
 }
+_NOT_EMPLOYER = {"PERSON", "GPE", "LOC", "DATE", "TIME", "NORP", "FAC", "EVENT"}
 _ROLE_HEADS = {"position", "role", "job", "opening", "post", "internship", "vacancy",
                "opportunity", "fellowship", "residency", "apprenticeship", "gig", "spot",
                "placement", "seat", "assignment", "contract", "shift", "posting", "poste",
@@ -93,10 +94,15 @@ def names_company_or_role(note: Note) -> list[Evidence]:
                 c.dep_ == "prep" and c.lower_ in {"as", "at"} for c in root.children
             ):
                 found.append(note.span_evidence(chunk))
-    # "join Basalt", "at ground floor coffee", "as a line cook"
+    # "join Basalt", "at ground floor coffee", "as a line cook", "at the Stillwater Films
+    # office" (a name the entity recogniser missed; places and people are not employers).
     for tok in note.doc:
         if tok.lower_ in {"at", "join", "with", "as"} and body_or_any(tok.idx):
             nxt = tok.nbor(1) if tok.i + 1 < len(note.doc) else None
+            if nxt is not None and nxt.lower_ == "the" and nxt.i + 1 < len(note.doc):
+                nxt = nxt.nbor(1)
+                if nxt.ent_type_ in _NOT_EMPLOYER:
+                    continue
             if nxt is not None and nxt.pos_ == "PROPN" and not placeholders.find(nxt.text):
                 if not _writers_own(nxt):
                     found.append(note.span_evidence(nxt))

@@ -321,7 +321,11 @@ def conversation_details(sent: Span, posting: bool = False) -> list[tuple[Token,
             if subj is None and not _nonfinite(tok):
                 # a subjectless finite verb is a résumé bullet ("Presented monthly reviews")
                 continue
-            if lemma in _REPORT_VERBS and not _is_writer(subj):
+            if _nonfinite(tok) and _enjoyed(tok):
+                # "It was great to pair with them on the accessibility bug", "I enjoyed
+                # sitting in on the diabetes education group": something done in the interview.
+                found.extend((t, True) for t in _scan(tok))
+            elif lemma in _REPORT_VERBS and not _is_writer(subj):
                 found.extend((t, True) for t in _scan(tok))
                 # "since you said your biggest accounts are ...": the parse hangs the report
                 # off what was reported; take that clause unless it is the writer's own.
@@ -349,6 +353,33 @@ def conversation_details(sent: Span, posting: bool = False) -> list[tuple[Token,
             elif _employer_thing(tok):
                 found.append((tok, False))
     return found
+
+
+_ENJOY_VERBS = frozenset({"enjoy", "appreciate", "love", "like", "relish"})
+_GOOD_TO = frozenset({"glad", "happy", "nice", "fun", "pleasure", "treat", "highlight", "joy",
+                      "privilege", "honor", "honour", "delight"})
+_HYPOTHETICAL = frozenset({"would", "'d", "’d", "could", "might", "will", "'ll", "’ll"})
+
+
+def _enjoyed(verb: Token) -> bool:
+    """A to-infinitive or gerund that the writer says was good to do, in the past: "It was
+    great to ...", "I enjoyed ...-ing" (not "I would love to ...")."""
+    node = verb
+    while node.dep_ == "conj" and node.head != node:
+        node = node.head
+    head = node.head
+    if head == node or node.dep_ not in {"xcomp", "ccomp", "dobj", "acomp"}:
+        return False
+    carrier = head.head if head.pos_ == "ADJ" and head.dep_ == "acomp" else head
+    if any(c.lower_ in _HYPOTHETICAL for c in carrier.children):
+        return False
+    if head.pos_ == "ADJ":
+        return _lemma(head) in EVALUATIVE or _lemma(head) in _GOOD_TO
+    if _lemma(head) == "be" and head.tag_ == "VBD":
+        # "It was great to meet ...", "It was a pleasure to sit in on ..."
+        return any(c.dep_ in {"acomp", "attr"} and (_lemma(c) in EVALUATIVE or _lemma(c) in
+                   _GOOD_TO) for c in head.children)
+    return _lemma(head) in _ENJOY_VERBS and head.tag_ in {"VBD", "VBN"}
 
 
 def _phrase(note: Note, tok: Token) -> Evidence:
