@@ -36,3 +36,15 @@ def test_evidence_is_the_sentence() -> None:
     v = score(text).verdict("enthusiasm")
     assert [e.text for e in v.evidence] == ["I really want this job."]
     assert text[v.evidence[0].start : v.evidence[0].end] == "I really want this job."
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        ("I'd really like to come work for Kowalczyk Electric.", "pass"),
+        ("I'd like to come work with your crew this summer.", "pass"),
+        ("I'd like to come back to that question about the budget.", "fail"),
+    ],
+)
+def test_come_work_for(body, expected):
+    assert score(note(body)).verdict("enthusiasm").verdict == expected

@@ -41,3 +41,17 @@ def test_evidence_is_the_linking_sentence() -> None:
         "I have untangled that kind of sequencing problem on three hospital projects."
     ]
     assert v.advice.count("\n") == 0
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # a dummy "it" is not the writer: nothing of the writer's is linked here
+        ("It was great to meet Sandra and to pair with her on the accessibility bug in the "
+         "checkout screen.", "fail"),
+        ("You said callbacks on your rooftop contracts are eating into margins. At my last "
+         "shop I got our callback rate down from 9% to 3%.", "pass"),
+    ],
+)
+def test_linking_needs_the_writer(body, expected):
+    assert score(note(body)).verdict("fit").verdict == expected

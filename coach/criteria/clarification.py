@@ -81,11 +81,14 @@ _PATTERNS = {
         {"LOWER": {"IN": ["one", "a", "quick", "small", "minor"]}, "OP": "*"},
         {"LEMMA": {"IN": ["correction", "clarification", "addendum", "afterthought"]}},
     ],
+    # "I should have said", "I should also correct one point"
     "should_have": [
         {"LOWER": {"IN": ["i", "i'd", "i’d"]}},
-        {"LOWER": {"IN": ["should", "could", "would"]}},
+        {"LOWER": {"IN": ["should", "could", "would", "must"]}},
+        {"OP": "?", "POS": "ADV"},
         {"LOWER": "have", "OP": "?"},
-        {"LEMMA": {"IN": ["say", "mention", "explain", "answer", "give", "add", "include"]}},
+        {"LEMMA": {"IN": ["say", "mention", "explain", "answer", "give", "add", "include",
+                          "correct", "clarify", "amend"]}},
     ],
     "on_reflection": [
         {"LOWER": {"IN": ["on", "upon", "after", "in"]}},
@@ -125,14 +128,40 @@ def _hits(note: Note, sent: Span) -> list[Span]:
                 continue
             if verb.lemma_ in {"sell"} and not any(t.lower_ in {"short", "under"} for t in sent):
                 continue
+            if verb.lemma_ == "leave" and not any(
+                c.dep_ in {"prt", "advmod"} and c.lower_ in {"out", "off"} for c in verb.children
+            ):
+                continue  # "I left out my license", not "I left the hotel inspired"
         out.append(span)
     return out
+
+
+_OWN_ANSWER = {"answer", "response", "reply", "explanation", "example"}
+_FALLING_SHORT = {"short", "vague", "rushed", "incomplete", "thin", "weak", "unclear", "muddled",
+                  "rambling", "brief", "clumsy", "shaky", "confusing", "incorrect", "wrong"}
+
+
+def _faults_own_answer(sent: Span) -> bool:
+    """The writer says an answer of theirs fell short: "I don't think my answer was as clear
+    as it could have been", "my example about budgets was too vague"."""
+    for tok in sent:
+        if tok.lemma_.lower() in _OWN_ANSWER and any(
+            c.dep_ == "poss" and c.lower_ == "my" for c in tok.children
+        ):
+            clause = tok.head
+            words = {t.lower_ for t in clause.subtree}
+            negated = any(t.dep_ == "neg" for t in clause.subtree) or any(
+                t.dep_ == "neg" for t in clause.head.children
+            )
+            if negated or words & _FALLING_SHORT:
+                return True
+    return False
 
 
 def judge(note: Note) -> Verdict:
     found = []
     for sent in note.body_sentences():
-        if _hits(note, sent):
+        if _hits(note, sent) or _faults_own_answer(sent):
             found.append(note.span_evidence(sent))
     if found:
         return verdict(

@@ -74,8 +74,11 @@ def _wants_the_job(tok) -> bool:
                 g.dep_ == "attr" and g.lemma_.lower() in {"part", "member"} for g in c.children
             ):
                 return True
-            # the work done for or with the employer: "cook for you", "work at Cordova"
-            for p in c.children:
+            # the work done for or with the employer: "cook for you", "work at Cordova";
+            # "come work for Acme" parses "work" as the object of "come".
+            serial = [g for d in c.children if d.dep_ == "dobj" and d.lower_ == "work"
+                      for g in d.children]
+            for p in [*c.children, *serial]:
                 if p.dep_ in {"prep", "dative"} and p.lower_ in {"for", "with", "at", "on",
                                                                   "alongside"}:
                     obj = next((g for g in p.children if g.dep_ == "pobj"), None)

@@ -111,6 +111,13 @@ def _writer_clause(tok: Token) -> bool:
     )
 
 
+def _moved(verb: Token) -> bool:
+    """"got my callback rate down", "brought the backlog down": a change, not a mental verb."""
+    return verb.lemma_.lower() in {"get", "bring", "keep"} and any(
+        c.dep_ in {"prt", "advmod"} and c.lower_ in {"down", "up"} for c in verb.children
+    )
+
+
 def _has_anaphor(tokens) -> bool:
     return any(t.lower_ in _ANAPHORS and t.pos_ in {"PRON", "DET", "ADJ", "ADV", "NUM"}
                for t in tokens)
@@ -127,6 +134,9 @@ def _links(sent: Span, needs_here: set[int], needs_before: bool,
         if tok.pos_ not in {"VERB", "AUX"}:
             continue
         subj = _subject(tok)
+        if subj is not None and subj.lower_ == "it" and subj.head != tok:
+            # "It was great to meet Sandra": an inherited "it" is a dummy, not the writer.
+            subj = None
         lemma = tok.lemma_.lower()
         linking = lemma in _LINK_VERBS or (likeness and lemma == "be")
         if linking and _writer_side(subj):
@@ -148,7 +158,7 @@ def _links(sent: Span, needs_here: set[int], needs_before: bool,
             if any(_writer_clause(t) for a in attr for t in a.subtree):
                 return True
         # "At my last clinic I monitored anesthesia for 1,100 procedures."
-        if subj is not None and subj.lower_ in _WRITER and lemma not in _MENTAL:
+        if subj is not None and subj.lower_ in _WRITER and (lemma not in _MENTAL or _moved(tok)):
             if any(t.lemma_.lower() in known and t.pos_ in {"NOUN", "PROPN", "VERB"}
                    for t in tok.subtree if t.i not in needs_here):
                 return True
