@@ -18,6 +18,7 @@ lint: $(STAMP)
 
 eval: $(STAMP)
 	$(BIN)/python -m scripts.evaluate
+	$(BIN)/python -m scripts.evaluate data/heldout.jsonl
 
 bench: $(STAMP)
 	$(BIN)/python -m scripts.bench

@@ -36,6 +36,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("notes", nargs="?", type=Path, default=DEFAULT)
     parser.add_argument("--show-errors", action="store_true")
     args = parser.parse_args(argv)
+    if not args.notes.is_file():
+        parser.exit(2, f"{args.notes}: no such file (the dev set lives in ../shared/devset/)\n")
     rows = [json.loads(line) for line in args.notes.read_text(encoding="utf-8").splitlines()]
     reports = list(score_many(r["text"] for r in rows))
     pairs: dict[str, list[tuple[str, str]]] = {c: [] for c in CRITERIA}
