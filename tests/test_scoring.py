@@ -121,3 +121,10 @@ def test_a_draft_not_in_english_gets_a_notice(text, english):
     assert (notices == ()) is english
     if not english:
         assert "English" in notices[0]
+
+
+def test_english_note_with_pasted_markup_is_still_english():
+    text = ("Dear Ms. Okafor,\n\nThank you for the interview. <script>window.__xss=1</script>\n"
+            '<img src=x onerror="window.__xss=2"> [link](http://x) :streamlit: $x$ -> **bold**'
+            "\n\nBest regards,\nDaniel")
+    assert score(text).notices == ()
