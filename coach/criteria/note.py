@@ -54,6 +54,8 @@ class Note:
 def verdict(
     criterion: str, value: VerdictValue, evidence: Iterable[Evidence], advice: str
 ) -> Verdict:
-    """A verdict with its evidence sorted and de-duplicated."""
-    unique = sorted(set(evidence), key=lambda e: (e.start, e.end))
-    return Verdict(criterion, value, tuple(unique), advice)
+    """A verdict with its evidence sorted, without repeats or spans inside another span."""
+    spans = set(evidence)
+    kept = [e for e in spans
+            if not any(o != e and o.start <= e.start and e.end <= o.end for o in spans)]
+    return Verdict(criterion, value, tuple(sorted(kept, key=lambda e: (e.start, e.end))), advice)

@@ -200,6 +200,17 @@ def judge(note: Note) -> Verdict:
             "at Acme\".",
         )
     return verdict(
-        "personalization", "pass", [name, named[0]],
+        "personalization", "pass", [name, *_widest(named, 2)],
         "You greet them by name and name the job; keep both.",
     )
+
+
+def _widest(found: list[Evidence], count: int) -> list[Evidence]:
+    """The longest mentions that do not overlap: "the Data Analyst role" over "Data"."""
+    kept: list[Evidence] = []
+    for e in sorted(found, key=lambda e: e.end - e.start, reverse=True):
+        if all(e.end <= k.start or e.start >= k.end for k in kept):
+            kept.append(e)
+        if len(kept) == count:
+            break
+    return kept

@@ -383,12 +383,20 @@ def _enjoyed(verb: Token) -> bool:
 
 
 def _phrase(note: Note, tok: Token) -> Evidence:
-    """The noun phrase around ``tok``: from its leftmost modifier to the noun itself."""
+    """The noun phrase around ``tok``: its modifiers, and what follows it when that is short
+    ("your plan to merge the regional dashboards", not just "your plan")."""
     left = tok
     for c in tok.lefts:
         if c.dep_ in {"det", "poss", "amod", "compound", "nmod", "nummod"}:
             left = min(left, c.left_edge, key=lambda t: t.i)
-    return note.evidence(left.idx, tok.idx + len(tok.text))
+    right = tok
+    if any(c.dep_ in {"prep", "acl", "relcl"} for c in tok.rights):
+        edge = tok.right_edge
+        while edge.i > tok.i and (edge.is_punct or edge.is_space):
+            edge = edge.doc[edge.i - 1]
+        if edge.i - tok.i <= 10:
+            right = edge
+    return note.evidence(left.idx, right.idx + len(right.text))
 
 
 _WORD = re.compile(r"[a-z0-9][a-z0-9'\-]*")
