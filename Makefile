@@ -19,6 +19,7 @@ lint: $(STAMP)
 eval: $(STAMP)
 	$(BIN)/python -m scripts.evaluate
 	$(BIN)/python -m scripts.evaluate data/heldout.jsonl
+	$(BIN)/python -m scripts.evaluate data/heldout2.jsonl
 
 bench: $(STAMP)
 	$(BIN)/python -m scripts.bench

@@ -55,3 +55,24 @@ def test_evidence_is_the_linking_sentence() -> None:
 )
 def test_linking_needs_the_writer(body, expected):
     assert score(note(body)).verdict("fit").verdict == expected
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # a likeness denied is no link
+        ("Hearing how your team runs weekly usability sessions with shop owners was great. "
+         "I know my classroom work isn't the same as running a formal study.", "fail"),
+        # "this year" does not point back at the need
+        ("I enjoyed hearing about the culvert replacement program along Route 9. I said I "
+         "planned to take the licensing exam this year.", "fail"),
+        # the employer's name is not a need
+        ("It was great to meet with you for the second interview at Orbital Media. I could "
+         "bring the same results-driven approach to Orbital Media.", "fail"),
+        # the writer's colleagues describing the writer are not the interview
+        ("My colleagues have often described me as a dependable team player who is always "
+         "learning. The position seems like an excellent match for my qualifications.", "fail"),
+    ],
+)
+def test_links_that_are_not_fit(body, expected):
+    assert score(note(body)).verdict("fit").verdict == expected

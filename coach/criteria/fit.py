@@ -119,16 +119,22 @@ def _moved(verb: Token) -> bool:
 
 
 def _has_anaphor(tokens) -> bool:
+    """A word pointing back at a need ("it", "that", "the same"), not at a time ("this year")."""
     return any(t.lower_ in _ANAPHORS and t.pos_ in {"PRON", "DET", "ADJ", "ADV", "NUM"}
-               for t in tokens)
+               and t.ent_type_ not in {"DATE", "TIME"} for t in tokens)
+
+
+def _negated(tok: Token) -> bool:
+    """"that isn't the same as running a study": a likeness denied."""
+    return any(c.dep_ == "neg" for t in (tok, tok.head) for c in t.children)
 
 
 def _links(sent: Span, needs_here: set[int], needs_before: bool,
            known: set[str]) -> bool:
     """Whether the sentence ties the writer's experience to a named need."""
     words = {t.lower_ for t in sent}
-    likeness = any(t.lower_ in _LINK_WORDS for t in sent) or any(
-        t.lower_ == "like" and t.pos_ == "ADP" for t in sent
+    likeness = any(t.lower_ in _LINK_WORDS and not _negated(t) for t in sent) or any(
+        t.lower_ == "like" and t.pos_ == "ADP" and not _negated(t) for t in sent
     )
     for tok in sent:
         if tok.pos_ not in {"VERB", "AUX"}:

@@ -213,8 +213,8 @@ def _describes(mod: Token, head: Token) -> bool:
 
 def concrete(tok: Token) -> bool:
     """A noun that names a particular thing: described, and not a generic head."""
-    if tok.pos_ != "NOUN":
-        return False
+    if tok.pos_ != "NOUN" or tok.ent_type_ == "ORG":
+        return False  # the employer as a whole ("Orbital Media") is no particular thing
     if tok.ent_type_ in _DATE_ENTS and not any(
         c.dep_ == "poss" and c.pos_ in {"NOUN", "PROPN"} for c in tok.children
     ):
@@ -325,7 +325,7 @@ def conversation_details(sent: Span, posting: bool = False) -> list[tuple[Token,
                 # "It was great to pair with them on the accessibility bug", "I enjoyed
                 # sitting in on the diabetes education group": something done in the interview.
                 found.extend((t, True) for t in _scan(tok))
-            elif lemma in _REPORT_VERBS and not _is_writer(subj):
+            elif lemma in _REPORT_VERBS and not _is_writer(subj) and not _about_writer(tok, subj):
                 found.extend((t, True) for t in _scan(tok))
                 # "since you said your biggest accounts are ...": the parse hangs the report
                 # off what was reported; take that clause unless it is the writer's own.
@@ -352,7 +352,17 @@ def conversation_details(sent: Span, posting: bool = False) -> list[tuple[Token,
                 found.extend((t, True) for t in _topic_scan(tok))
             elif _employer_thing(tok):
                 found.append((tok, False))
-    return found
+    # The parse tree can reach past the span (a salutation glued to the first sentence).
+    return [(t, raised) for t, raised in found if sent.start <= t.i < sent.end]
+
+
+def _about_writer(verb: Token, subj: Token | None) -> bool:
+    """"My colleagues have described me as ...": the writer's own people talking about the
+    writer, not something said in the interview."""
+    if subj is not None and _writer_owned(subj):
+        return True
+    return any(c.dep_ in {"dobj", "dative"} and c.lower_ in {"me", "myself"}
+               for c in verb.children) and verb.lemma_.lower() in {"describe", "call", "show"}
 
 
 _ENJOY_VERBS = frozenset({"enjoy", "appreciate", "love", "like", "relish"})
