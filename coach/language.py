@@ -17,10 +17,11 @@ MIN_WORDS = 8
 
 def looks_english(doc: Doc) -> bool:
     """True unless the text is long enough to tell and has too few English function words."""
-    letters = [ch for ch in doc.text if ch.isalpha()]
+    text = doc.text
+    letters = [ch for ch in text if ch.isalpha()]
     if len(letters) >= 20 and sum(ch.isascii() for ch in letters) / len(letters) < 0.5:
         return False  # mostly another script: Cyrillic, Greek, CJK, Arabic...
-    tags = [m.span() for m in _TAG.finditer(doc.text)]
+    tags = [m.span() for m in _TAG.finditer(text)]
     words = [t for t in doc if t.is_alpha and not t.like_url
              and not any(a <= t.idx < b for a, b in tags)]
     if len(words) < MIN_WORDS:

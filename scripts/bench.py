@@ -35,17 +35,13 @@ def _texts() -> list[str]:
     return [json.loads(line)["text"] for line in NOTES.read_text(encoding="utf-8").splitlines()]
 
 
-def _median_each(fn, texts: list[str], repeat: int) -> float:
-    """Median over notes of each note's best time over ``repeat`` runs (less noise)."""
-    per_note = []
-    for text in texts:
-        best = float("inf")
-        for _ in range(repeat):
-            t0 = time.perf_counter()
-            fn(text)
-            best = min(best, time.perf_counter() - t0)
-        per_note.append(best)
-    return statistics.median(per_note)
+def _best(fn, text: str, repeat: int) -> float:
+    best = float("inf")
+    for _ in range(repeat):
+        t0 = time.perf_counter()
+        fn(text)
+        best = min(best, time.perf_counter() - t0)
+    return best
 
 
 def latency(texts: list[str], repeat: int) -> None:
@@ -53,10 +49,15 @@ def latency(texts: list[str], repeat: int) -> None:
     for text in texts[:5]:  # warm caches
         nlp(text)
         score(text)
-    bare = _median_each(nlp, texts, repeat)
-    full = _median_each(score, texts, repeat)
-    print(f"latency   median nlp(text) {bare * 1000:7.2f} ms   coach.score {full * 1000:7.2f} ms"
-          f"   ratio {full / bare:.2f} (goal <= 1.25)")
+    # Interleaved note by note, so drift in the machine's speed hits both sides alike.
+    bare, full = [], []
+    for text in texts:
+        bare.append(_best(nlp, text, repeat))
+        full.append(_best(score, text, repeat))
+    b, f = statistics.median(bare), statistics.median(full)
+    ratios = statistics.median(x / y for x, y in zip(full, bare, strict=True))
+    print(f"latency   median nlp(text) {b * 1000:7.2f} ms   coach.score {f * 1000:7.2f} ms"
+          f"   ratio of medians {f / b:.2f}, median per-note ratio {ratios:.2f} (goal <= 1.25)")
 
 
 def batch(texts: list[str], repeat: int) -> None:

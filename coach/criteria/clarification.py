@@ -111,14 +111,21 @@ def _matcher(vocab) -> Matcher:
 _CACHE: dict[int, Matcher] = {}
 
 
-def _hits(note: Note, sent: Span) -> list[Span]:
+def _matches(note: Note) -> list[tuple[int, int, int]]:
+    """All pattern matches in the note, found in one pass over the document."""
     matcher = _CACHE.get(id(note.doc.vocab))
     if matcher is None:
         matcher = _CACHE[id(note.doc.vocab)] = _matcher(note.doc.vocab)
+    return matcher(note.doc)
+
+
+def _hits(note: Note, sent: Span, matches: list[tuple[int, int, int]]) -> list[Span]:
     out = []
-    for match_id, start, end in matcher(sent):
+    for match_id, start, end in matches:
+        if start < sent.start or end > sent.end:
+            continue
         name = note.doc.vocab.strings[match_id]
-        span = sent[start:end]
+        span = note.doc[start:end]
         if name == "did_not_say":
             verb = span[-1]
             negated = any(t.dep_ == "neg" for t in verb.head.children) or any(
@@ -160,8 +167,9 @@ def _faults_own_answer(sent: Span) -> bool:
 
 def judge(note: Note) -> Verdict:
     found = []
+    matches = _matches(note)
     for sent in note.body_sentences():
-        if _hits(note, sent) or _faults_own_answer(sent):
+        if _hits(note, sent, matches) or _faults_own_answer(sent):
             found.append(note.span_evidence(sent))
     if found:
         return verdict(

@@ -27,7 +27,7 @@ from __future__ import annotations
 
 import re
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
 from ..report import Verdict
 from .note import Note, verdict
@@ -76,6 +76,14 @@ _YEAR = re.compile(r"^(19|20)\d\d$")
 _PHONE = re.compile(r"\(?\d{3}\)?[\s.-]\d{3}[\s.-]\d{4}")
 _PLACEHOLDER = re.compile(r"^[Xx#_?]+$")
 _BULLET_MARK = re.compile(r"^(?:[-•*‣◦▪–]|\d{1,2}[.)])$")
+
+
+def _text(doc: Doc) -> str:
+    """The document's text; ``Doc.text`` joins every token again on each call."""
+    text = doc.user_data.get("coach.text")
+    if text is None:
+        text = doc.user_data["coach.text"] = doc.text
+    return text
 
 
 def _amount(tok: Token) -> bool:
@@ -138,7 +146,7 @@ def _is_label(tok: Token) -> bool:
     unit = _unit(tok)
     if unit != tok and unit.dep_ in {"compound", "amod"} and unit.head.pos_ == "NOUN":
         return True
-    window = tok.doc.text[max(0, tok.idx - 6) : tok.idx + len(tok.text) + 10]
+    window = _text(tok.doc)[max(0, tok.idx - 6) : tok.idx + len(tok.text) + 10]
     return bool(_PHONE.search(window))
 
 
@@ -165,7 +173,7 @@ def _bullet_verb(tok: Token, note: Note) -> Token | None:
     """A résumé bullet that opens with a past verb ("- Reduced stockouts ..."): that verb."""
     if not any(b.start <= tok.idx < b.end for b in note.draft.bullets):
         return None
-    line_start = tok.doc.text.rfind("\n", 0, tok.idx) + 1
+    line_start = _text(tok.doc).rfind("\n", 0, tok.idx) + 1
     first = next((t for t in tok.doc[: tok.i + 1] if t.idx >= line_start and not t.is_space
                   and not _BULLET_MARK.match(t.text)), None)
     if first is not None and first.tag_ in {"VBD", "VBN"}:
@@ -301,12 +309,12 @@ def _against_baseline(tok: Token) -> bool:
     doc = tok.doc
     after = doc[tok.i + 1 : min(len(doc), tok.i + 10)]
     if re.match(r"^\s*\w+ (?:a|an|per|each|every) (?:day|week|month|shift|year)\b",
-                doc.text[tok.idx + len(tok.text) :].lower()):
+                _text(doc)[tok.idx + len(tok.text) :].lower()):
         return False  # a schedule: "40 hours a week instead of 30"
     for t in after:
         if t.is_sent_start or t.lower_ in {";", "and", "but"}:
             return False
-        if _BASELINE.match(doc.text[t.idx : t.idx + 16].lower()):
+        if _BASELINE.match(_text(doc)[t.idx : t.idx + 16].lower()):
             rest = doc[t.i + 1 : min(len(doc), t.i + 6)]
             return any(_amount(r) for r in rest)
     return False

@@ -313,6 +313,15 @@ def conversation_details(sent: Span, posting: bool = False) -> list[tuple[Token,
     quoting the job posting gives nothing unless ``posting`` is set."""
     if not posting and _is_posting_sentence(sent):
         return []
+    # Specificity and fit both ask; the answer depends on the parse alone, so keep it.
+    key = ("coach.details", sent.start, sent.end)
+    cache = sent.doc.user_data
+    if key not in cache:
+        cache[key] = _details(sent)
+    return cache[key]
+
+
+def _details(sent: Span) -> list[tuple[Token, bool]]:
     found: list[tuple[Token, bool]] = []
     for tok in sent:
         lemma = _lemma(tok)
