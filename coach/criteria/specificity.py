@@ -401,6 +401,11 @@ def _enjoyed(verb: Token) -> bool:
     return _lemma(head) in _ENJOY_VERBS and head.tag_ in {"VBD", "VBN"}
 
 
+def _fullest(found: list[Evidence]) -> str:
+    """The most telling detail to quote back: the longest, within reason."""
+    return max(found, key=lambda e: min(len(e.text), 80)).text
+
+
 def _phrase(note: Note, tok: Token) -> Evidence:
     """The noun phrase around ``tok``: its modifiers, and what follows it when that is short
     ("your plan to merge the regional dashboards", not just "your plan")."""
@@ -468,8 +473,8 @@ def judge(note: Note) -> Verdict:
     if found:
         return verdict(
             "specificity", "pass", found[:4],
-            f"Keep the detail from the conversation (\"{found[0].text}\") and say what you "
-            "would do about it.",
+            f"Keep the detail from the conversation (\"{_fullest(found[:4])}\") and say what "
+            "you would do about it.",
         )
     return verdict(
         "specificity", "fail", [],
