@@ -63,7 +63,7 @@ def read_draft(source: str) -> str:
     except PermissionError:
         raise DraftError("permission denied") from None
     except OSError as err:
-        raise DraftError(f"it cannot be read ({err.strerror or err})") from None
+        raise DraftError(f"cannot be read ({err.strerror or err})") from None
     return decode(data)
 
 

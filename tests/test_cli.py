@@ -163,3 +163,21 @@ def test_real_process_empty_stdin_exits_1_without_traceback():
     )
     assert result.returncode == 1
     assert result.stderr.strip() == "<stdin>: the draft is empty"
+
+
+@pytest.mark.parametrize(
+    ("error", "reason"),
+    [
+        (PermissionError(13, "Permission denied"), "permission denied"),
+        (OSError(5, "Input/output error"), "cannot be read (Input/output error)"),
+    ],
+)
+def test_unreadable_file_is_one_line(capsys, drafts, monkeypatch, error, reason):
+    # As root every file is readable, so the failure is simulated at the read itself.
+    def refuse(self):
+        raise error
+
+    monkeypatch.setattr(Path, "read_bytes", refuse)
+    code, out, err = _run(capsys, "score", drafts / "strong.txt")
+    assert code == 1 and out == ""
+    assert err.strip() == f"{drafts / 'strong.txt'}: {reason}"
