@@ -23,8 +23,6 @@ _FEELINGS = {"excited", "thrilled", "eager", "enthusiastic", "interested", "keen
              "energized", "energised", "psyched", "stoked", "pumped", "motivated", "passionate",
              "ecstatic", "jazzed", "hopeful"}
 _INTEREST_NOUNS = {"interest", "enthusiasm", "excitement", "eagerness", "passion"}
-_JOIN_VERBS = {"join", "work", "be", "contribute", "help", "build", "become", "bring",
-               "start", "grow", "serve", "teach", "lead", "cook", "support", "take"}
 _FOREIGN = re.compile(
     r"\b(ravie?|enthousiaste|impatient[e]?|me encantar[íi]a|entusiasmad[oa]|emocionad[oa]|"
     r"interesad[oa]|begeistert|freue mich|entusiasta|motivad[oa]|très intéressée?)\b",
