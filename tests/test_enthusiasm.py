@@ -24,6 +24,9 @@ from tests.samples import note
         ("I would love to teach at Maple Ridge.", "pass"),
         ("I'd really like to work for you.", "pass"),
         ("I remain very interested in the Program Coordinator role.", "pass"),
+        ("I'd really like to come work for Kowalczyk Electric.", "pass"),
+        ("I'd like to come work with your crew this summer.", "pass"),
+        ("I'd like to come back to that question about the budget.", "fail"),
     ],
 )
 def test_enthusiasm(body: str, expected: str) -> None:
@@ -36,15 +39,3 @@ def test_evidence_is_the_sentence() -> None:
     v = score(text).verdict("enthusiasm")
     assert [e.text for e in v.evidence] == ["I really want this job."]
     assert text[v.evidence[0].start : v.evidence[0].end] == "I really want this job."
-
-
-@pytest.mark.parametrize(
-    ("body", "expected"),
-    [
-        ("I'd really like to come work for Kowalczyk Electric.", "pass"),
-        ("I'd like to come work with your crew this summer.", "pass"),
-        ("I'd like to come back to that question about the budget.", "fail"),
-    ],
-)
-def test_come_work_for(body, expected):
-    assert score(note(body)).verdict("enthusiasm").verdict == expected

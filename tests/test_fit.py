@@ -27,39 +27,11 @@ from tests.samples import note
         ("I think that experience fits well with your focus on de-escalation in the cabin.",
          "pass"),
         ("I believe my experience matches your goals for weekly replenishment.", "pass"),
-    ],
-)
-def test_fit(body: str, expected: str) -> None:
-    assert score(note(body)).verdict("fit").verdict == expected
-
-
-def test_evidence_is_the_linking_sentence() -> None:
-    body = ("You said that late steel deliveries keep stalling the upper floors. I have "
-            "untangled that kind of sequencing problem on three hospital projects.")
-    v = score(note(body)).verdict("fit")
-    assert [e.text for e in v.evidence] == [
-        "I have untangled that kind of sequencing problem on three hospital projects."
-    ]
-    assert v.advice.count("\n") == 0
-
-
-@pytest.mark.parametrize(
-    ("body", "expected"),
-    [
         # a dummy "it" is not the writer: nothing of the writer's is linked here
         ("It was great to meet Sandra and to pair with her on the accessibility bug in the "
          "checkout screen.", "fail"),
         ("You said callbacks on your rooftop contracts are eating into margins. At my last "
          "shop I got our callback rate down from 9% to 3%.", "pass"),
-    ],
-)
-def test_linking_needs_the_writer(body, expected):
-    assert score(note(body)).verdict("fit").verdict == expected
-
-
-@pytest.mark.parametrize(
-    ("body", "expected"),
-    [
         # a likeness denied is no link
         ("Hearing how your team runs weekly usability sessions with shop owners was great. "
          "I know my classroom work isn't the same as running a formal study.", "fail"),
@@ -74,5 +46,15 @@ def test_linking_needs_the_writer(body, expected):
          "learning. The position seems like an excellent match for my qualifications.", "fail"),
     ],
 )
-def test_links_that_are_not_fit(body, expected):
+def test_fit(body: str, expected: str) -> None:
     assert score(note(body)).verdict("fit").verdict == expected
+
+
+def test_evidence_is_the_linking_sentence() -> None:
+    body = ("You said that late steel deliveries keep stalling the upper floors. I have "
+            "untangled that kind of sequencing problem on three hospital projects.")
+    v = score(note(body)).verdict("fit")
+    assert [e.text for e in v.evidence] == [
+        "I have untangled that kind of sequencing problem on three hospital projects."
+    ]
+    assert v.advice.count("\n") == 0

@@ -27,6 +27,13 @@ from tests.samples import note
         ("Our discussion of the spring donor campaign was the highlight of my day.", "pass"),
         ("Thank you for walking me through the new intake dashboard.", "pass"),
         ("You mentioned that the loading dock scanners drop orders every Monday.", "pass"),
+        ("It was great to meet Sandra and to pair with her on the accessibility bug in the "
+         "checkout screen.", "pass"),
+        ("It was a pleasure to sit in on the diabetes education group.", "pass"),
+        ("I enjoyed touring the Dearborn assembly plant.", "pass"),
+        ("It was great to meet the team.", "fail"),
+        ("It is great to see a company with such strong values.", "fail"),
+        ("It would be great to work on a new kind of project.", "fail"),
     ],
 )
 def test_specificity(body: str, expected: str) -> None:
@@ -56,19 +63,3 @@ def test_phrase_only_from_the_job_ad_does_not_count() -> None:
     raised = note("You described your backlog of unreconciled vendor accounts.")
     assert score(echoed, ctx).verdict("specificity").verdict == "fail"
     assert score(raised, ctx).verdict("specificity").verdict == "pass"
-
-
-@pytest.mark.parametrize(
-    ("body", "expected"),
-    [
-        ("It was great to meet Sandra and to pair with her on the accessibility bug in the "
-         "checkout screen.", "pass"),
-        ("It was a pleasure to sit in on the diabetes education group.", "pass"),
-        ("I enjoyed touring the Dearborn assembly plant.", "pass"),
-        ("It was great to meet the team.", "fail"),
-        ("It is great to see a company with such strong values.", "fail"),
-        ("It would be great to work on a new kind of project.", "fail"),
-    ],
-)
-def test_something_done_in_the_interview(body, expected):
-    assert score(note(body)).verdict("specificity").verdict == expected
