@@ -20,6 +20,7 @@ eval: $(STAMP)
 	$(BIN)/python -m scripts.evaluate
 	$(BIN)/python -m scripts.evaluate data/heldout.jsonl
 	$(BIN)/python -m scripts.evaluate data/heldout2.jsonl
+	$(BIN)/python -m scripts.evaluate data/heldout3.jsonl
 
 bench: $(STAMP)
 	$(BIN)/python -m scripts.bench

@@ -26,6 +26,7 @@ _CLOSING = re.compile(
     r"with (best|kind|warm|warmest|kindest) (regards|wishes)|xo+|hugs|peace|see you)\b",
     re.IGNORECASE,
 )
+_HEADER = re.compile(r"^\s*(subject|re|fwd?|to|from|cc|bcc|date|sent)\s*:", re.IGNORECASE)
 _PS = re.compile(r"^\s*p\.?\s?p?\.?\s?s\.?(?=[\s:,.-])", re.IGNORECASE)
 _BULLET = re.compile(r"^\s*(?:[-•*‣◦▪–]|\d{1,2}[.)])\s+")
 _WORD = re.compile(r"\w+(?:['’.\-]\w+)*")
@@ -116,6 +117,9 @@ def parse(text: str) -> Draft:
     if not content:
         return Draft(text, None, None, (), (), ())
 
+    # An e-mail header pasted above the note ("Subject: Thank you", "To: ...") is not body.
+    while len(content) > 1 and _HEADER.match(lines[content[0]].of(text)):
+        content = content[1:]
     first = content[0]
     salutation = None
     if _is_salutation(lines[first].of(text)) and len(content) > 1:

@@ -31,6 +31,9 @@ from tests.samples import note
         ("My example about budgets was too vague, so here is the full story.", "pass"),
         ("My answer about budgets covered the main points.", "warn"),
         ("I hope my answers gave you a sense of how I work.", "warn"),
+        ("Two things I want to clear up from our talk: my salary range and my start date.",
+         "pass"),
+        ("I said around 60, but I should have been clearer: I'm looking for 62 to 65.", "pass"),
     ],
 )
 def test_clarification(body: str, expected: str) -> None:

@@ -24,6 +24,11 @@ def _part(text, region):
          "Cordialement,"),
         ("hi carmen,\n\nthanks for today!!\n\nsee you soon hopefully,\nmia", "hi carmen,",
          "see you soon hopefully,"),
+        # A pasted e-mail header is neither salutation nor body.
+        ("Subject: Thank you – Data Analyst interview\n\nHi Marisol,\n\nThanks.\n\nBest,\nAl",
+         "Hi Marisol,", "Best,"),
+        ("To: sam@acme.com\nRe: Next steps\n\nDear Sam,\n\nThanks.\n\nBest,\nAl", "Dear Sam,",
+         "Best,"),
         # No salutation and no sign-off: it is all body.
         ("Thank you for the interview today. I will call on Friday.", None, None),
     ],
@@ -77,3 +82,8 @@ def test_sentences(text, count):
 def test_words_keep_contractions_and_hyphens_whole():
     expected = ["I'm", "a", "night-shift", "nurse", "24", "7"]
     assert words("I'm a night-shift nurse, 24/7.") == expected
+
+
+def test_subject_line_is_not_body():
+    text = "Subject: Thank you for the interview today\n\nHi Sam,\n\nOne two three.\n\nBest,\nAl"
+    assert parse(text).body_text == "One two three."

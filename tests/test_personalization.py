@@ -17,6 +17,9 @@ def note(greeting: str, body: str = BODY) -> str:
     ("greeting", "body", "expected"),
     [
         ("Dear Hiring Manager,", BODY, "fail"),
+        ("Dear Principal Okonkwo,", BODY, "pass"),  # a title before a name
+        ("Dear Front Desk Manager,", BODY, "fail"),
+        ("Dear Director of Operations,", BODY, "fail"),
         ("Hi Lumen team,", BODY, "fail"),
         ("To whom it may concern,", BODY, "fail"),
         ("Dear Search Committee,", BODY, "fail"),

@@ -15,7 +15,7 @@ from ..report import Verdict
 from .note import Note, verdict
 
 _ADD_VERBS = ["mention", "add", "share", "clarify", "correct", "expand", "elaborate", "revisit",
-              "note", "say", "flag", "explain", "answer"]
+              "note", "say", "flag", "explain", "answer", "clear", "fix", "amend", "update"]
 _PATTERNS = {
     # "I also wanted to mention", "I'd like to add", "I want to clarify"
     "wanted_to_add": [
@@ -89,6 +89,14 @@ _PATTERNS = {
         {"LOWER": "have", "OP": "?"},
         {"LEMMA": {"IN": ["say", "mention", "explain", "answer", "give", "add", "include",
                           "correct", "clarify", "amend"]}},
+    ],
+    # "I should have been clearer", "I could have been more specific"
+    "should_have_been": [
+        {"LOWER": {"IN": ["i", "i'd", "i’d"]}},
+        {"LOWER": {"IN": ["should", "could"]}},
+        {"LOWER": "have"},
+        {"LOWER": "been"},
+        {"LOWER": {"IN": ["clearer", "more", "less", "firmer", "precise", "specific"]}},
     ],
     "on_reflection": [
         {"LOWER": {"IN": ["on", "upon", "after", "in"]}},

@@ -57,8 +57,9 @@ def greeted_name(note: Note) -> Evidence | None:
     rest = rest.strip()
     if not rest or placeholders.find(rest):
         return None
-    lowered = {w.strip(".,").lower() for w in rest.split()}
-    if lowered & _NOT_A_PERSON:
+    tokens = [w.strip(".,") for w in rest.split()]
+    lowered = {w.lower() for w in tokens}
+    if lowered & _NOT_A_PERSON and not _title_then_name(tokens):
         return None
     if not re.search(r"[^\W\d_]", rest):
         return None
@@ -66,6 +67,24 @@ def greeted_name(note: Note) -> Evidence | None:
         return None
     start = sal.start + rest_at
     return note.evidence(start, start + len(rest))
+
+
+#: Job titles that can stand before a name as a form of address: "Principal Okonkwo".
+_TITLE_WORDS = {"principal", "director", "supervisor", "coordinator", "manager", "recruiter",
+                "administrator", "officer", "owner", "representative", "interviewer"}
+
+
+def _title_then_name(tokens: list[str]) -> bool:
+    """A job title used as a title before a capitalised name, and no group word anywhere:
+    "Principal Okonkwo" names a person, "Front Desk Manager" and "Hiring Team" do not."""
+    lowered = [t.lower() for t in tokens]
+    if set(lowered) & (_NOT_A_PERSON - _TITLE_WORDS):
+        return False
+    return any(
+        w in _TITLE_WORDS and i + 1 < len(tokens) and tokens[i + 1][:1].isupper()
+        and tokens[i + 1].lower() not in _NOT_A_PERSON
+        for i, w in enumerate(lowered)
+    )
 
 
 def names_company_or_role(note: Note) -> list[Evidence]:

@@ -105,11 +105,12 @@ _REPORT_VERBS = frozenset({
 #: Verbs of taking something in during the interview; any subject.
 _TAKE_IN_VERBS = frozenset({
     "hear", "learn", "see", "watch", "observe", "tour", "discuss", "talk", "chat", "review",
-    "explore", "go", "walk", "meet", "visit", "preview",
+    "explore", "go", "walk", "meet", "visit", "preview", "look",
 })
 #: Nouns for an exchange in the interview that take a topic ("our discussion of ...").
 #: Take-in verbs that only count with their particle: "go over", "walk through".
-_PHRASAL = {"go": {"over", "through"}, "walk": {"through"}, "meet": {"with", "about"}}
+_PHRASAL = {"go": {"over", "through"}, "walk": {"through"}, "meet": {"with", "about"},
+            "look": {"at", "into", "over"}}
 _IF = frozenset({"if", "whether", "unless", "should"})
 _DEFINITE = frozenset({"the", "this", "that", "these", "those"})
 _TALK_NOUNS = frozenset({
