@@ -9,6 +9,7 @@ from __future__ import annotations
 import streamlit as st
 
 import coach
+from coach.inputs import decode
 from ui import examples
 from ui.context_form import INTERVIEW_TYPE_LABELS, context_dict
 from ui.highlight import escape, to_markdown
@@ -22,6 +23,23 @@ MARKS = {
 
 def _load_example(label: str) -> None:
     st.session_state.draft = examples.load(label)
+    st.session_state.pop("error", None)
+    st.session_state.pop("upload_error", None)
+
+
+def _load_upload() -> None:
+    upload = st.session_state.get("upload")
+    if upload is None:  # the file was removed
+        st.session_state.pop("upload_error", None)
+        return
+    try:
+        text = decode(upload.getvalue())
+    except coach.DraftError as e:
+        # The draft in the box stays as it was.
+        st.session_state.upload_error = f"Can't open {escape(upload.name)}: {escape(str(e))}."
+        return
+    st.session_state.draft = text
+    st.session_state.pop("upload_error", None)
     st.session_state.pop("error", None)
 
 
@@ -53,6 +71,16 @@ st.write(
 st.write("Try an example:")
 for column, label in zip(st.columns(len(examples.EXAMPLES)), examples.EXAMPLES, strict=True):
     column.button(label, on_click=_load_example, args=(label,), width="stretch")
+
+st.file_uploader(
+    "…or open a draft saved as plain text",
+    type=["txt", "md", "text"],
+    key="upload",
+    on_change=_load_upload,
+    help="UTF-8 text, up to 50,000 characters. It replaces what is in the box below.",
+)
+if "upload_error" in st.session_state:
+    st.error(st.session_state.upload_error, icon=":material/error:")
 
 st.text_area(
     "Your draft",

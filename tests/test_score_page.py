@@ -188,3 +188,33 @@ def test_non_english_draft_is_scored_with_a_notice_and_kept(at):
     assert any("does not look like English" in w.value for w in at.warning)
     assert at.text_area(key="draft").value == draft
     assert any(m.label == "Overall score" for m in at.metric)
+
+
+def test_uploading_a_text_file_fills_the_draft(at):
+    text = "Dear Ms. Patel,\n\nThank you for the interview.\n\nBest,\nSam\n"
+    at.file_uploader(key="upload").upload("bad.txt", b"\x00\x01", "text/plain")
+    at.run()
+    assert at.error
+    at.file_uploader(key="upload").set_value(("note.txt", text.encode("utf-8"), "text/plain"))
+    at.run()
+    assert not at.exception and not at.error  # a good file clears the earlier complaint
+    assert at.text_area(key="draft").value == text
+
+
+@pytest.mark.parametrize(
+    ("content", "reason"),
+    [
+        (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "binary"),
+        ("Dear Ms. Müller".encode("latin-1"), "not UTF-8"),
+        (b"   \n\n", "empty"),
+        (b"word " * 12_000, "50,000"),
+    ],
+)
+def test_a_bad_file_says_why_and_keeps_the_draft(at, content, reason):
+    at.text_area(key="draft").set_value("My own draft, typed before.").run()
+    at.file_uploader(key="upload").upload("bad.txt", content, "text/plain")
+    at.run()
+    assert not at.exception
+    message = html.unescape(at.error[0].value)
+    assert len(at.error) == 1 and "bad.txt" in message and reason in message
+    assert at.text_area(key="draft").value == "My own draft, typed before."
