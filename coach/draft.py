@@ -138,8 +138,9 @@ def parse(text: str) -> Draft:
         if _is_signoff(line) or (_is_bare_closing(line) and k <= 3):
             signoff_at = i
             break
-    if signoff_at is None and main:
-        signoff_at = _signature_start(text, lines, main)
+    if signoff_at is None:
+        # With no sign-off formula, a trailing signature block still is not body.
+        signoff_at = _signature_start(text, lines, main) if main else None
         signoff_line = None
     else:
         signoff_line = lines[signoff_at]

@@ -87,3 +87,10 @@ def test_words_keep_contractions_and_hyphens_whole():
 def test_subject_line_is_not_body():
     text = "Subject: Thank you for the interview today\n\nHi Sam,\n\nOne two three.\n\nBest,\nAl"
     assert parse(text).body_text == "One two three."
+
+
+def test_a_ps_right_after_the_greeting_is_the_whole_body():
+    # Found by tests/test_robustness.py: no main body before the P.S. used to crash.
+    text = "Hi Sam,\nP.S. Thank you for today."
+    draft = parse(text)
+    assert draft.body_text == "P.S. Thank you for today." and draft.signoff is None
