@@ -128,3 +128,13 @@ def test_english_note_with_pasted_markup_is_still_english():
             '<img src=x onerror="window.__xss=2"> [link](http://x) :streamlit: $x$ -> **bold**'
             "\n\nBest regards,\nDaniel")
     assert score(text).notices == ()
+
+
+def test_no_advice_contains_template_text():
+    # Advice gets copied into drafts; it must never plant a placeholder.
+    from coach import Context
+    from coach.criteria.placeholders import find
+    for text in (TEMPLATE, STRONG, "Hi Sam,\n\nok.\n\nAl"):
+        for ctx in (None, Context(role="Data Analyst", company="Acme")):
+            for v in score(text, ctx).criteria:
+                assert find(v.advice) == [] or v.id == "placeholders", (v.id, v.advice)

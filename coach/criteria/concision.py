@@ -65,7 +65,8 @@ def judge(note: Note) -> Verdict:
         )
     return verdict(
         "concision", "pass", body,
-        f"{m.words} words in {m.paragraphs} paragraph(s): short enough to read in one go; keep it.",
+        f"{m.words} words in {m.paragraphs} paragraph{'' if m.paragraphs == 1 else 's'}: "
+        "short enough to read in one go; keep it.",
     )
 
 

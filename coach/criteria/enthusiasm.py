@@ -131,8 +131,10 @@ def judge(note: Note) -> Verdict:
             "enthusiasm", "pass", found,
             "You say you want the job; keep that sentence near the close.",
         )
+    role = note.context.role or "this role"
+    where = f" at {note.context.company}" if note.context.company else ""
     return verdict(
         "enthusiasm", "fail", [],
-        "Say plainly that you want this role, e.g. \"I'm excited about the chance to join "
-        "[team] as [role].\" Praise or confidence alone does not say it.",
+        f"Say plainly that you want the job, e.g. \"I'm excited about {role}{where} and would "
+        "love to join your team.\" Praise or confidence alone does not say it.",
     )
