@@ -21,6 +21,7 @@ eval: $(STAMP)
 	$(BIN)/python -m scripts.evaluate data/heldout.jsonl
 	$(BIN)/python -m scripts.evaluate data/heldout2.jsonl
 	$(BIN)/python -m scripts.evaluate data/heldout3.jsonl
+	$(BIN)/python -m scripts.evaluate data/heldout4.jsonl
 
 bench: $(STAMP)
 	$(BIN)/python -m scripts.bench

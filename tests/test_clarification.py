@@ -34,6 +34,12 @@ from tests.samples import note
         ("Two things I want to clear up from our talk: my salary range and my start date.",
          "pass"),
         ("I said around 60, but I should have been clearer: I'm looking for 62 to 65.", "pass"),
+        ("When you asked why I'm leaving teaching, I don't think I gave you a complete answer.",
+         "pass"),
+        ("You asked about scheduling, so to expand a little: I ran the tutor rota.", "pass"),
+        ("I just wanted to say I'm really interested in the coordinator job.", "warn"),
+        ("I've never failed a rough-in inspection.", "warn"),
+        ("I failed to mention that I hold a CDL.", "pass"),
     ],
 )
 def test_clarification(body: str, expected: str) -> None:

@@ -44,6 +44,11 @@ from tests.samples import note
         # the writer's colleagues describing the writer are not the interview
         ("My colleagues have often described me as a dependable team player who is always "
          "learning. The position seems like an excellent match for my qualifications.", "fail"),
+        # a claim about the writer, and a dummy "it", are no link
+        ("You said the store is short-staffed on weekends. I am confident that my background "
+         "in retail makes me a strong match for the requirements of this role.", "fail"),
+        ("You mentioned the new onboarding portal. It also helped to hear that the team is "
+         "small and that everyone pitches in.", "fail"),
     ],
 )
 def test_fit(body: str, expected: str) -> None:

@@ -13,7 +13,7 @@ from coach import CRITERIA, score, score_many
 DATA = Path(__file__).resolve().parents[1] / "data"
 NOTES = [
     json.loads(line)["text"]
-    for name in ("heldout.jsonl", "heldout2.jsonl", "heldout3.jsonl")
+    for name in ("heldout.jsonl", "heldout2.jsonl", "heldout3.jsonl", "heldout4.jsonl")
     for line in (DATA / name).read_text(encoding="utf-8").splitlines()
 ]
 

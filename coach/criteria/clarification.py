@@ -15,7 +15,7 @@ from ..report import Verdict
 from .note import Note, verdict
 
 _ADD_VERBS = ["mention", "add", "share", "clarify", "correct", "expand", "elaborate", "revisit",
-              "note", "say", "flag", "explain", "answer", "clear", "fix", "amend", "update"]
+              "note", "flag", "explain", "answer", "clear", "fix", "amend", "update"]
 _PATTERNS = {
     # "I also wanted to mention", "I'd like to add", "I want to clarify"
     "wanted_to_add": [
@@ -32,6 +32,12 @@ _PATTERNS = {
         {"LOWER": {"IN": ["on", "to", "up"]}},
         {"OP": "?", "LOWER": {"IN": ["on", "to"]}},
         {"LOWER": {"IN": ["my", "your", "what", "the", "our", "something", "one"]}},
+    ],
+    # "so to expand a little:", "To clarify,"
+    "to_expand": [
+        {"LOWER": "to"},
+        {"LEMMA": {"IN": ["expand", "elaborate", "clarify"]}},
+        {"LOWER": {"IN": ["a", "briefly", ":", ",", "further", "here", "now"]}},
     ],
     # "to follow up on the memory question" (not "following up on our call")
     "follow_up_on_answer": [
@@ -143,6 +149,10 @@ def _hits(note: Note, sent: Span, matches: list[tuple[int, int, int]]) -> list[S
                 continue
             if verb.lemma_ in {"sell"} and not any(t.lower_ in {"short", "under"} for t in sent):
                 continue
+            if verb.lemma_ in {"fail", "neglect"} and not any(
+                c.dep_ == "xcomp" for c in verb.children
+            ):
+                continue  # "I failed to mention", not "I've never failed an inspection"
             if verb.lemma_ == "leave" and not any(
                 c.dep_ in {"prt", "advmod"} and c.lower_ in {"out", "off"} for c in verb.children
             ):
@@ -152,6 +162,7 @@ def _hits(note: Note, sent: Span, matches: list[tuple[int, int, int]]) -> list[S
 
 
 _OWN_ANSWER = {"answer", "response", "reply", "explanation", "example"}
+_GIVE = {"give", "offer", "provide"}
 _FALLING_SHORT = {"short", "vague", "rushed", "incomplete", "thin", "weak", "unclear", "muddled",
                   "rambling", "brief", "clumsy", "shaky", "confusing", "incorrect", "wrong"}
 
@@ -160,6 +171,14 @@ def _faults_own_answer(sent: Span) -> bool:
     """The writer says an answer of theirs fell short: "I don't think my answer was as clear
     as it could have been", "my example about budgets was too vague"."""
     for tok in sent:
+        # "I don't think I gave you a complete answer": the writer's giving, denied.
+        if tok.lemma_.lower() in _OWN_ANSWER and tok.dep_ == "dobj" and (
+            tok.head.lemma_.lower() in _GIVE
+            and any(c.dep_ == "nsubj" and c.lower_ == "i" for c in tok.head.children)
+            and (any(c.dep_ == "neg" for c in tok.head.children)
+                 or any(c.dep_ == "neg" for c in tok.head.head.children))
+        ):
+            return True
         if tok.lemma_.lower() in _OWN_ANSWER and any(
             c.dep_ == "poss" and c.lower_ == "my" for c in tok.children
         ):

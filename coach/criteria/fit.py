@@ -118,10 +118,17 @@ def _moved(verb: Token) -> bool:
     )
 
 
+_THE_JOB = frozenset({"role", "position", "job", "opening", "company", "team", "organization",
+                      "organisation", "firm", "department", "opportunity", "office"})
+
+
 def _has_anaphor(tokens) -> bool:
     """A word pointing back at a need ("it", "that", "the same"), not at a time ("this year")."""
     return any(t.lower_ in _ANAPHORS and t.pos_ in {"PRON", "DET", "ADJ", "ADV", "NUM"}
-               and t.ent_type_ not in {"DATE", "TIME"} for t in tokens)
+               and t.ent_type_ not in {"DATE", "TIME"}
+               # "this role", "that team" point at the job, not at a need
+               and not (t.dep_ == "det" and t.head.lemma_.lower() in _THE_JOB)
+               for t in tokens)
 
 
 def _negated(tok: Token) -> bool:
@@ -140,11 +147,17 @@ def _links(sent: Span, needs_here: set[int], needs_before: bool,
         if tok.pos_ not in {"VERB", "AUX"}:
             continue
         subj = _subject(tok)
-        if subj is not None and subj.lower_ == "it" and subj.head != tok:
-            # "It was great to meet Sandra": an inherited "it" is a dummy, not the writer.
+        if subj is not None and subj.lower_ == "it" and (subj.head != tok or any(
+            c.dep_ in {"xcomp", "ccomp"} for c in tok.children
+        )):
+            # "It was great to meet Sandra", "It helped to hear that ...": a dummy "it".
             subj = None
         lemma = tok.lemma_.lower()
         linking = lemma in _LINK_VERBS or (likeness and lemma == "be")
+        if lemma == "make" and any(c.dep_ in {"dobj", "nsubj"} and c.lower_ in {"me", "us"}
+                                   for c in tok.children):
+            # "my background makes me a strong match": a claim about the writer, no link
+            linking = False
         if linking and _writer_side(subj):
             scope = [t for t in tok.subtree if t != subj]
             # the need named in the same sentence ("With 3 new crews starting, I could help")
