@@ -18,10 +18,7 @@ lint: $(STAMP)
 
 eval: $(STAMP)
 	$(BIN)/python -m scripts.evaluate
-	$(BIN)/python -m scripts.evaluate data/heldout.jsonl
-	$(BIN)/python -m scripts.evaluate data/heldout2.jsonl
-	$(BIN)/python -m scripts.evaluate data/heldout3.jsonl
-	$(BIN)/python -m scripts.evaluate data/heldout4.jsonl
+	for notes in data/heldout*.jsonl; do $(BIN)/python -m scripts.evaluate $$notes || exit 1; done
 
 bench: $(STAMP)
 	$(BIN)/python -m scripts.bench

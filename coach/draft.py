@@ -62,9 +62,6 @@ class Draft:
     def in_body(self, offset: int) -> bool:
         return any(r.start <= offset < r.end for r in self.body)
 
-    def in_signoff(self, offset: int) -> bool:
-        return self.signoff is not None and self.signoff.start <= offset < self.signoff.end
-
 
 def words(text: str) -> list[str]:
     """The words of a text: runs of letters and digits, with inner apostrophes and hyphens."""
