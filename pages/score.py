@@ -6,11 +6,14 @@ Markdown) or ``st.text_area``, never as raw Markdown or HTML.
 
 from __future__ import annotations
 
+from zoneinfo import ZoneInfo
+
 import streamlit as st
 
 import coach
+from coach import tracker
 from coach.inputs import decode
-from ui import examples
+from ui import examples, runtime
 from ui.context_form import INTERVIEW_TYPE_LABELS, context_dict
 from ui.highlight import escape, to_markdown
 
@@ -50,6 +53,59 @@ def _context() -> coach.Context:
     )
 
 
+def _fill_from(note: tracker.NoteContext) -> None:
+    """Put the note's interview details, and its latest saved draft, into the form."""
+    st.session_state.ctx_interviewers = note.interviewer
+    st.session_state.ctx_company = note.company
+    st.session_state.ctx_role = note.role
+    st.session_state.ctx_interview_type = note.interview_type
+    st.session_state.ctx_topics = "\n".join(note.topics)
+    st.session_state.ctx_job_ad = note.job_ad
+    current = st.session_state.get("draft") or ""
+    if note.latest_draft and current != note.latest_draft:
+        if current.strip():
+            # Never lose what was in the box: it can be put back with one click.
+            st.session_state.previous_draft = current
+        st.session_state.draft = note.latest_draft
+    st.session_state.pop("report", None)
+    st.session_state.note_loaded = note.interviewer_id
+
+
+def _stop_note() -> None:
+    for key in ("note_for", "note_loaded", "previous_draft"):
+        st.session_state.pop(key, None)
+
+
+def _put_back() -> None:
+    st.session_state.draft = st.session_state.pop("previous_draft")
+    st.session_state.pop("report", None)
+
+
+def _save(note: tracker.NoteContext) -> None:
+    """Score the draft if it changed, then keep it as a new version of the note."""
+    report = st.session_state.get("report")
+    if report is None or report.text != st.session_state.get("draft"):
+        _score()
+        report = st.session_state.get("report")
+    if report is None:
+        return
+    with runtime.database().begin() as session:
+        tracker.save_draft(session, note.interviewer_id, report.text, report)
+    change = ""
+    if note.history:
+        before = note.history[-1][1]
+        change = f" (up from {before})" if report.overall > before else (
+            f" (down from {before})" if report.overall < before else " (unchanged)")
+    st.session_state.flash = (f"Saved version {len(note.history) + 1} of your note to "
+                              f"{escape(note.interviewer)}: score {report.overall}{change}.")
+
+
+def _mark_sent(note: tracker.NoteContext) -> None:
+    with runtime.database().begin() as session:
+        tracker.mark_sent(session, note.interviewer_id, runtime.now())
+    st.session_state.flash = f"Marked your note to {escape(note.interviewer)} as sent."
+
+
 def _score() -> None:
     st.session_state.pop("error", None)
     st.session_state.pop("report", None)
@@ -67,6 +123,41 @@ st.write(
     "Paste the note you plan to send after an interview: the coach checks it against a "
     "ten-point checklist and shows you where each point is met or missed."
 )
+
+note: tracker.NoteContext | None = None
+if st.session_state.get("note_for") is not None:
+    try:
+        with runtime.database().begin() as session:
+            note = tracker.note_context(session, st.session_state.note_for)
+    except tracker.RecordError:
+        _stop_note()
+        st.warning("That note was deleted, so this draft is no longer linked to it.",
+                   icon=":material/link_off:")
+if note is not None:
+    if st.session_state.get("note_loaded") != note.interviewer_id:
+        _fill_from(note)
+    with st.container(border=True, key="note_banner"):
+        when = note.starts_at.astimezone(ZoneInfo(note.timezone))
+        st.markdown(f":material/person: Writing to **{escape(note.interviewer)}** · "
+                    f"{escape(note.company)}" + (f" · {escape(note.role)}" if note.role else "")
+                    + f" · interview on {when.strftime('%a %d %b')}")
+        if note.history:
+            scores = " → ".join(str(score) for _, score in note.history[-6:])
+            st.caption(f"{len(note.history)} saved version"
+                       f"{'' if len(note.history) == 1 else 's'}; scores {scores}"
+                       + (f" · sent {note.sent_at.strftime('%d %b %H:%M UTC')}"
+                          if note.sent_at else ""))
+        else:
+            st.caption("No saved version yet: score the draft, then save it here.")
+        st.button("Stop writing to this person", on_click=_stop_note, icon=":material/close:",
+                  type="tertiary")
+    if "previous_draft" in st.session_state:
+        st.info("This note's saved draft replaced the text that was in the box. "
+                "That text is kept.", icon=":material/history:")
+        st.button("Put my previous text back", on_click=_put_back, icon=":material/undo:")
+
+if "flash" in st.session_state:
+    st.success(st.session_state.pop("flash"), icon=":material/check_circle:")
 
 st.write("Try an example:")
 for column, label in zip(st.columns(len(examples.EXAMPLES)), examples.EXAMPLES, strict=True):
@@ -107,8 +198,20 @@ with st.expander("About this interview (optional)"):
     st.text_area("Topics discussed", key="ctx_topics", help="One per line.", height=100)
     st.text_area("Job ad", key="ctx_job_ad", height=100)
 
-if st.button("Score my note", type="primary", icon=":material/fact_check:", key="score"):
+buttons = st.columns([1, 1, 1, 2]) if note is not None else [st]
+if buttons[0].button("Score my note", type="primary", icon=":material/fact_check:", key="score"):
     _score()
+if note is not None:
+    if buttons[1].button("Save this draft", icon=":material/save:", key="save_draft",
+                         help=f"Keep this version and its score in your note to "
+                         f"{escape(note.interviewer)}."):
+        _save(note)
+        st.rerun()
+    if buttons[2].button("Mark as sent", icon=":material/send:", key="mark_sent",
+                         disabled=note.sent_at is not None,
+                         help="Records the time the note went out."):
+        _mark_sent(note)
+        st.rerun()
 
 if "error" in st.session_state:
     st.error(st.session_state.error, icon=":material/error:")

@@ -1,12 +1,56 @@
-"""Shared fixtures: sample drafts live in tests/samples.py."""
+"""Shared fixtures: sample drafts live in tests/samples.py; databases on both engines here."""
 
 from __future__ import annotations
 
-import pytest
+import uuid
 
+import pytest
+from sqlalchemy import create_engine, text
+
+from coach.database import Database
 from coach.nlp import get_nlp
+from tests import postgres
 
 
 @pytest.fixture(scope="session")
 def nlp():
     return get_nlp()
+
+
+@pytest.fixture(scope="session")
+def postgres_server():
+    """A PostgreSQL server for the whole run, or a skip that says what is missing."""
+    if postgres.binaries() is None:
+        pytest.skip("PostgreSQL is not installed (initdb/pg_ctl not found); "
+                    ".ci/run installs it so CI tests both engines")
+    server = postgres.Server()
+    server.start()
+    yield server
+    server.stop()
+
+
+def _fresh_url(request, tmp_path) -> str:
+    if request.param == "sqlite":
+        return f"sqlite:///{tmp_path / 'coach.db'}"
+    server = request.getfixturevalue("postgres_server")
+    name = f"t_{uuid.uuid4().hex[:12]}"
+    admin = create_engine(server.url("postgres"), isolation_level="AUTOCOMMIT")
+    with admin.connect() as connection:
+        connection.execute(text(f'CREATE DATABASE "{name}"'))
+    admin.dispose()
+    return server.url(name)
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def empty_database(request, tmp_path):
+    """A brand-new database with no schema, on each engine."""
+    database = Database(_fresh_url(request, tmp_path))
+    yield database
+    database.dispose()
+
+
+@pytest.fixture
+def database(empty_database):
+    """A database migrated to the newest schema, on each engine."""
+    empty_database.upgrade()
+    return empty_database
