@@ -108,18 +108,30 @@ def _load_demo() -> None:
     st.session_state.flash = "The demo workspace is loaded: these are made-up applications."
 
 
-@st.dialog("Delete for good?")
+def _ask_delete(kind: str, key: int, what: str, consequence: str) -> None:
+    st.session_state.pending_delete = (kind, key, what, consequence)
+
+
+def _forget_delete() -> None:
+    st.session_state.pop("pending_delete", None)
+
+
+@st.dialog("Delete for good?", on_dismiss=_forget_delete)
 def _confirm_delete(kind: str, key: int, what: str, consequence: str) -> None:
     st.markdown(f"Delete **{escape(what)}**? {consequence} This can't be undone.")
     left, right = st.columns(2)
     if left.button("Delete", type="primary", icon=":material/delete:", key="confirm_delete"):
-        with runtime.database().begin() as session:
-            {"application": tracker.delete_application,
-             "interview": tracker.delete_interview,
-             "interviewer": tracker.delete_interviewer}[kind](session, key)
+        _forget_delete()
+        try:
+            with runtime.database().begin() as session:
+                {"application": tracker.delete_application,
+                 "interview": tracker.delete_interview,
+                 "interviewer": tracker.delete_interviewer}[kind](session, key)
+        except tracker.RecordError:
+            pass  # already gone, e.g. deleted in another tab: the result is the same
         st.session_state.flash = f"Deleted {escape(what)}."
         st.rerun()
-    if right.button("Keep it", key="cancel_delete"):
+    if right.button("Keep it", key="cancel_delete", on_click=_forget_delete):
         st.rerun()
 
 
@@ -238,7 +250,7 @@ with edit:
         if left.button("Delete this application…", icon=":material/delete:",
                        key="delete_application"):
             count = len(rows)
-            _confirm_delete("application", chosen, labels[chosen],
+            _ask_delete("application", chosen, labels[chosen],
                             f"Its {count} interview{'s' if count != 1 else ''}, their "
                             "interviewers, drafts and follow-ups go with it.")
         if rows:
@@ -246,15 +258,18 @@ with edit:
             gone = middle.selectbox("Interview", list(by_id), format_func=by_id.get,
                                     key="delete_interview_pick", label_visibility="collapsed")
             if middle.button("Delete this interview…", key="delete_interview"):
-                _confirm_delete("interview", gone, by_id[gone],
+                _ask_delete("interview", gone, by_id[gone],
                                 "Its interviewers, drafts and follow-ups go with it.")
         if people:
             names = {pid: f"{name} (round {r})" for pid, name, r in people}
             person = right.selectbox("Interviewer", list(names), format_func=names.get,
                                      key="delete_person_pick", label_visibility="collapsed")
             if right.button("Delete this interviewer…", key="delete_interviewer"):
-                _confirm_delete("interviewer", person, names[person],
+                _ask_delete("interviewer", person, names[person],
                                 "Their note and its drafts go with them.")
+
+if "pending_delete" in st.session_state:
+    _confirm_delete(*st.session_state.pending_delete)
 
 with bring:
     st.markdown("One row per interviewer. Needs the columns **company** and **interview_date**; "

@@ -74,6 +74,7 @@ def _fill_from(note: tracker.NoteContext) -> None:
 def _stop_note() -> None:
     for key in ("note_for", "note_loaded", "previous_draft"):
         st.session_state.pop(key, None)
+    st.query_params.pop("note", None)
 
 
 def _put_back() -> None:
@@ -125,6 +126,11 @@ st.write(
 )
 
 note: tracker.NoteContext | None = None
+linked = st.query_params.get("note", "")
+if linked.isdigit() and st.session_state.get("note_for") != int(linked):
+    # Opened from a timeline link: work on that note.
+    st.session_state.note_for = int(linked)
+    st.session_state.pop("note_loaded", None)
 if st.session_state.get("note_for") is not None:
     try:
         with runtime.database().begin() as session:

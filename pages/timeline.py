@@ -106,6 +106,8 @@ else:
                 min_value=0, max_value=100, format="%d",
                 help="The score of the latest saved draft."),
             "Follow up on": st.column_config.DateColumn(format="ddd D MMM"),
+            "Note": st.column_config.LinkColumn(
+                display_text="Write ✎", help="Opens the Score page on this note."),
         },
     )
     picked = selection.selection.rows if selection else []
@@ -122,7 +124,8 @@ else:
             if actions[0].button("Write this note", icon=":material/edit_note:", type="primary",
                                  key="open_note"):
                 _open_note(int(row["interviewer_id"]))
-                st.switch_page("pages/score.py")
+                st.switch_page("pages/score.py",
+                               query_params={"note": str(int(row["interviewer_id"]))})
             if row["status"] in ("sent", "follow-up due"):
                 if actions[1].button("Not sent after all", icon=":material/undo:"):
                     with database.begin() as session:

@@ -12,6 +12,12 @@ from coach.nlp import get_nlp
 from tests import postgres
 
 
+@pytest.fixture(autouse=True)
+def _private_database(tmp_path, monkeypatch):
+    """Every test that opens the app's database gets its own SQLite file, never data/'s."""
+    monkeypatch.setenv("THANKYOU_COACH_DATABASE_URL", f"sqlite:///{tmp_path / 'app.db'}")
+
+
 @pytest.fixture(scope="session")
 def nlp():
     return get_nlp()

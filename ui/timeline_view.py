@@ -27,7 +27,12 @@ STATUS_STYLE: dict[str, tuple[str, str]] = {
 }
 
 TABLE_COLUMNS = ["Status", "Company", "Role", "Interviewer", "Interview", "Send by",
-                 "Days left", "Channel", "Score", "Follow up on"]
+                 "Days left", "Channel", "Score", "Follow up on", "Note"]
+
+
+def note_link(interviewer_id: int) -> str:
+    """A link, relative to the app's root, that opens the Score page on this note."""
+    return f"./?note={int(interviewer_id)}"
 
 
 def channel_label(channel: str, also_email: bool) -> str:
@@ -57,6 +62,7 @@ def table(timeline: pd.DataFrame, tz: str) -> pd.DataFrame:
                     for c, a in zip(timeline["channel"], timeline["also_email"], strict=True)],
         "Score": timeline["latest_score"],
         "Follow up on": follow_up.where(timeline["follow_up_on"].notna(), None),
+        "Note": timeline["interviewer_id"].map(note_link),
     })
 
 
