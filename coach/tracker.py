@@ -35,6 +35,7 @@ LIMITS = {
     "outcome": 2_000,
 }
 MAX_FOLLOW_UPS = 2
+MAX_ROUND = 99
 
 
 class RecordError(ValueError):
@@ -77,8 +78,9 @@ def _zone(name: Any) -> str:
 
 def _email(value: Any) -> str:
     value = _text(value, "email")
-    if value and ("@" not in value or " " in value or value.startswith("@")
-                  or value.endswith("@") or "." not in value.rsplit("@", 1)[1]):
+    local, _, domain = value.rpartition("@")
+    if value and (not local or " " in value or "." not in domain
+                  or not all(domain.split("."))):
         raise RecordError(f"{value!r} doesn't look like an email address")
     return value
 
@@ -174,8 +176,8 @@ def _interview_fields(fields: Mapping[str, Any]) -> dict[str, Any]:
         elif name == "interview_type":
             clean[name] = _one_of(value, INTERVIEW_TYPES, "interview type")
         elif name == "round":
-            if isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= 20:
-                raise RecordError("round must be a whole number from 1 to 20")
+            if isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= MAX_ROUND:
+                raise RecordError(f"round must be a whole number from 1 to {MAX_ROUND}")
             clean[name] = value
         elif name == "prefers_email":
             clean[name] = bool(value)
@@ -188,10 +190,10 @@ def _interview_fields(fields: Mapping[str, Any]) -> dict[str, Any]:
     return clean
 
 
-def _check_decision(row: Interview) -> None:
-    if row.decision_on is not None:
-        local_day = row.starts_at.astimezone(ZoneInfo(row.timezone)).date()
-        if row.decision_on < local_day:
+def _check_decision(starts_at: datetime, zone: str, decision_on: date | None) -> None:
+    if decision_on is not None:
+        local_day = starts_at.astimezone(ZoneInfo(zone)).date()
+        if decision_on < local_day:
             raise RecordError("the decision date can't be before the interview")
 
 
@@ -205,7 +207,7 @@ def add_interview(
         application_id=application_id,
         **_interview_fields({"starts_at": starts_at, "timezone": timezone, **fields}),
     )
-    _check_decision(row)
+    _check_decision(row.starts_at, row.timezone, row.decision_on)
     session.add(row)
     session.flush()
     return row
@@ -213,9 +215,12 @@ def add_interview(
 
 def update_interview(session: Session, interview_id: int, **fields: Any) -> Interview:
     row = _get(session, Interview, interview_id, "interview")
-    for name, value in _interview_fields(fields).items():
+    clean = _interview_fields(fields)
+    # Checked before any attribute changes, so a refused update leaves the session clean.
+    _check_decision(clean.get("starts_at", row.starts_at), clean.get("timezone", row.timezone),
+                    clean.get("decision_on", row.decision_on))
+    for name, value in clean.items():
         setattr(row, name, value)
-    _check_decision(row)
     session.flush()
     return row
 
@@ -296,9 +301,10 @@ def mark_sent(session: Session, interviewer_id: int, when: datetime | None = Non
               channel: str | None = None) -> Note:
     """Record that the note went out (now, unless ``when`` is given), and by which channel."""
     note = _note(session, interviewer_id)
-    note.sent_at = _aware(when, "sent at") if when else utcnow()
+    sent_at = _aware(when, "sent at") if when else utcnow()
     if channel is not None:
         note.channel = _one_of(channel, CHANNELS, "channel")
+    note.sent_at = sent_at
     session.flush()
     return note
 
@@ -326,6 +332,9 @@ def record_follow_up(session: Session, interview_id: int, *, due_on: date, done:
     interview = _get(session, Interview, interview_id, "interview")
     if not isinstance(due_on, date):
         raise RecordError("a follow-up needs a due date")
+    # Everything is checked before a row is created or changed.
+    outcome = _text(outcome, "outcome")
+    done_at = (_aware(when, "done at") if when else utcnow()) if done else None
     pending = [f for f in interview.follow_ups if not f.done]
     if pending:
         row = pending[0]
@@ -336,8 +345,8 @@ def record_follow_up(session: Session, interview_id: int, *, due_on: date, done:
         session.add(row)
     row.due_on = due_on
     row.done = bool(done)
-    row.done_at = (_aware(when, "done at") if when else utcnow()) if done else None
-    row.outcome = _text(outcome, "outcome")
+    row.done_at = done_at
+    row.outcome = outcome
     session.flush()
     return row
 
@@ -384,15 +393,17 @@ def timeline_frame(session: Session) -> pd.DataFrame:
         .order_by(Interview.starts_at, Interviewer.id)
     ).all()
     follow_ups = session.execute(
-        select(FollowUp.interview_id, FollowUp.due_on, FollowUp.done).order_by(FollowUp.seq)
+        select(FollowUp.interview_id, FollowUp.due_on, FollowUp.done, FollowUp.done_at)
+        .order_by(FollowUp.seq)
     ).all()
     done: dict[int, int] = {}
     next_on: dict[int, date] = {}
     last_on: dict[int, date] = {}
-    for interview_id, due_on, is_done in follow_ups:
+    for interview_id, due_on, is_done, done_at in follow_ups:
         if is_done:
             done[interview_id] = done.get(interview_id, 0) + 1
-            last_on[interview_id] = due_on
+            # The next follow-up counts from the day this one actually happened.
+            last_on[interview_id] = done_at.date() if done_at else due_on
         else:
             next_on.setdefault(interview_id, due_on)
 
@@ -546,42 +557,50 @@ def import_rows(session: Session, rows: Iterable[Any]) -> ImportSummary:
     counts = {"applications": 0, "interviews": 0, "interviewers": 0}
     duplicates: list[int] = []
     for row in rows:
-        key = (row.company.casefold(), row.role.casefold())
-        application = applications.get(key)
-        if application is None:
-            application = add_application(
-                session, company=row.company, role=row.role, stage=row.stage,
-                job_ad_url=row.job_ad_url,
-            )
-            applications[key] = application
-            counts["applications"] += 1
-        interview = next(
-            (i for i in application.interviews if i.starts_at == row.starts_at), None
-        )
-        created_interview = interview is None
-        if interview is None:
-            interview = add_interview(
-                session, application.id, starts_at=row.starts_at, timezone=row.timezone,
-                interview_type=row.interview_type, round=row.round,
-                prefers_email=row.prefers_email, topics=list(row.topics),
-                decision_on=row.decision_on,
-            )
-            session.refresh(application, ["interviews"])
-            counts["interviews"] += 1
-        if not row.interviewer:
-            if not created_interview:
-                duplicates.append(row.line)
-            continue
-        if any(p.name.casefold() == row.interviewer.casefold() for p in interview.interviewers):
-            duplicates.append(row.line)
-            continue
-        add_interviewer(
-            session, interview.id, name=row.interviewer, title=row.interviewer_title,
-            email=row.interviewer_email, travelling=row.travelling,
-        )
-        session.refresh(interview, ["interviewers"])
-        counts["interviewers"] += 1
+        try:
+            _import_row(session, row, applications, counts, duplicates)
+        except RecordError as error:
+            raise RecordError(f"line {row.line}: {error}") from None
     return ImportSummary(duplicates=tuple(duplicates), **counts)
+
+
+def _import_row(session: Session, row: Any, applications: dict, counts: dict[str, int],
+                duplicates: list[int]) -> None:
+    key = (row.company.casefold(), row.role.casefold())
+    application = applications.get(key)
+    if application is None:
+        application = add_application(
+            session, company=row.company, role=row.role, stage=row.stage,
+            job_ad_url=row.job_ad_url,
+        )
+        applications[key] = application
+        counts["applications"] += 1
+    interview = next(
+        (i for i in application.interviews if i.starts_at == row.starts_at), None
+    )
+    created_interview = interview is None
+    if interview is None:
+        interview = add_interview(
+            session, application.id, starts_at=row.starts_at, timezone=row.timezone,
+            interview_type=row.interview_type, round=row.round,
+            prefers_email=row.prefers_email, topics=list(row.topics),
+            decision_on=row.decision_on,
+        )
+        session.refresh(application, ["interviews"])
+        counts["interviews"] += 1
+    if not row.interviewer:
+        if not created_interview:
+            duplicates.append(row.line)
+        return
+    if any(p.name.casefold() == row.interviewer.casefold() for p in interview.interviewers):
+        duplicates.append(row.line)
+        return
+    add_interviewer(
+        session, interview.id, name=row.interviewer, title=row.interviewer_title,
+        email=row.interviewer_email, travelling=row.travelling,
+    )
+    session.refresh(interview, ["interviewers"])
+    counts["interviewers"] += 1
 
 
 def _local(moment: datetime, zone: str) -> datetime:

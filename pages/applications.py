@@ -76,8 +76,12 @@ def _preview_csv(key: str) -> None:
     except CsvError as error:
         state.import_error = f"Can't import {escape(upload.name)}: {escape(str(error))}."
         return
-    with runtime.database().dry_run() as session:
-        state.import_dry_run = tracker.import_rows(session, preview.rows)
+    try:
+        with runtime.database().dry_run() as session:
+            state.import_dry_run = tracker.import_rows(session, preview.rows)
+    except tracker.RecordError as error:
+        state.import_error = f"Can't import {escape(upload.name)}: {escape(str(error))}."
+        return
     state.import_preview = preview
     state.import_name = upload.name
 
@@ -86,8 +90,13 @@ def _import() -> None:
     state = st.session_state
     preview = state.pop("import_preview")
     state.pop("import_dry_run", None)
-    with runtime.database().begin() as session:
-        summary = tracker.import_rows(session, preview.rows)
+    try:
+        with runtime.database().begin() as session:
+            summary = tracker.import_rows(session, preview.rows)
+    except tracker.RecordError as error:
+        # Changed since the preview (e.g. in another tab): nothing was written.
+        state.import_error = f"Nothing was imported: {escape(str(error))}."
+        return
     skipped = len(preview.bad_lines) + len(summary.duplicates)
     state.flash = (f"Imported {summary.applications} applications, {summary.interviews} "
                    f"interviews and {summary.interviewers} interviewers"
@@ -176,7 +185,8 @@ with add:
         right.selectbox("Time zone", forms.ZONES, index=forms.zone_index(zone), key="add_zone")
         left.selectbox("Type", INTERVIEW_TYPES, format_func=LABELS.get, key="add_type",
                        index=INTERVIEW_TYPES.index("video"))
-        middle.number_input("Round", min_value=1, max_value=20, value=1, key="add_round")
+        middle.number_input("Round", min_value=1, max_value=tracker.MAX_ROUND, value=1,
+                            key="add_round")
         right.date_input("Decision expected by (optional)", value=None, key="add_decision",
                          format="YYYY-MM-DD")
         st.checkbox("The employer prefers email", key="add_prefers_email")
