@@ -242,41 +242,128 @@ with edit:
                               key="edit_application")
         with database.begin() as session:
             interviews = tracker.interviews_of(session, chosen)
+            local = {i.id: i.starts_at.astimezone(ZoneInfo(i.timezone)) for i in interviews}
             rows = [{
-                "id": i.id, "round": i.round,
-                "starts": i.starts_at.astimezone(ZoneInfo(i.timezone)).strftime(
-                    "%Y-%m-%d %H:%M"),
-                "timezone": i.timezone, "type": LABELS[i.interview_type],
-                "people": ", ".join(p.name for p in i.interviewers) or "(nobody yet)",
+                "id": i.id, "round": i.round, "date": local[i.id].date(),
+                "time": local[i.id].time().replace(tzinfo=None), "timezone": i.timezone,
+                "interview_type": i.interview_type, "prefers_email": i.prefers_email,
+                "topics": "; ".join(i.topics.splitlines()), "decision_on": i.decision_on,
+                "starts": local[i.id].strftime("%Y-%m-%d %H:%M"),
             } for i in interviews]
-            people = [(p.id, p.name, i.round) for i in interviews for p in i.interviewers]
-        if rows:
-            st.dataframe(pd.DataFrame(rows).set_index("id"), column_config={
-                "round": "Round", "starts": "Starts (local time)", "timezone": "Time zone",
-                "type": "Type", "people": "Interviewers"})
-        else:
+            people = [{"id": p.id, "interview": forms.interview_label(
+                i.round, local[i.id].strftime("%Y-%m-%d %H:%M")), "name": p.name,
+                "title": p.title, "email": p.email, "travelling": p.travelling}
+                for i in interviews for p in i.interviewers]
+        if not rows:
             st.caption("No interviews for this application yet: add one in the Add tab.")
+        else:
+            before = pd.DataFrame(rows).set_index("id").drop(columns="starts")
+            after = st.data_editor(
+                before, key=f"interviews_editor_{chosen}", num_rows="fixed",
+                column_config={
+                    "round": st.column_config.NumberColumn(
+                        "Round", min_value=1, max_value=tracker.MAX_ROUND, step=1,
+                        required=True),
+                    "date": st.column_config.DateColumn("Date", required=True,
+                                                        format="YYYY-MM-DD"),
+                    "time": st.column_config.TimeColumn("Start", required=True,
+                                                        format="HH:mm", step=900),
+                    "timezone": st.column_config.SelectboxColumn(
+                        "Time zone", options=forms.ZONES, required=True),
+                    "interview_type": st.column_config.SelectboxColumn(
+                        "Type", options=INTERVIEW_TYPES, required=True),
+                    "prefers_email": st.column_config.CheckboxColumn("Prefers email"),
+                    "topics": st.column_config.TextColumn(
+                        "Topics", help="Separate topics with ;",
+                        max_chars=tracker.LIMITS["topics"]),
+                    "decision_on": st.column_config.DateColumn("Decision by",
+                                                               format="YYYY-MM-DD"),
+                },
+            )
+            labels_by_interview = {r["id"]: forms.interview_label(r["round"], r["starts"])
+                                   for r in rows}
+            people_before = pd.DataFrame(
+                people, columns=["id", "interview", "name", "title", "email", "travelling"]
+            ).set_index("id")
+            people_after = st.data_editor(
+                people_before, key=f"people_editor_{chosen}", num_rows="add",
+                column_config={
+                    "interview": st.column_config.SelectboxColumn(
+                        "Interview", options=list(labels_by_interview.values()),
+                        required=True, default=next(iter(labels_by_interview.values()))),
+                    "name": st.column_config.TextColumn("Name", required=True,
+                                                        max_chars=tracker.LIMITS["name"]),
+                    "title": st.column_config.TextColumn("Title",
+                                                         max_chars=tracker.LIMITS["title"]),
+                    "email": st.column_config.TextColumn("Email"),
+                    "travelling": st.column_config.CheckboxColumn(
+                        "Travelling", help="A note to someone travelling goes by email."),
+                },
+            )
+            edited_interviews = forms.changed_rows(after, before)
+            edited_people = forms.changed_rows(people_after, people_before)
+            added_people = people_after[~people_after.index.isin(people_before.index)]
+            pending = len(edited_interviews) + len(edited_people) + len(added_people)
+            if st.button("Save interview changes", icon=":material/save:", disabled=not pending,
+                         key="save_interviews"):
+                by_label = {v: k for k, v in labels_by_interview.items()}
+                try:
+                    with database.begin() as session:
+                        for key in edited_interviews:
+                            row = after.loc[key]
+                            zone_name = row["timezone"]
+                            tracker.update_interview(
+                                session, int(key), round=int(row["round"]),
+                                starts_at=tracker.local_start(row["date"], row["time"],
+                                                              zone_name),
+                                timezone=zone_name, interview_type=row["interview_type"],
+                                prefers_email=bool(row["prefers_email"]),
+                                topics=row["topics"] or "",
+                                decision_on=None if pd.isna(row["decision_on"])
+                                else row["decision_on"],
+                            )
+                        for key in edited_people:
+                            row = people_after.loc[key]
+                            tracker.update_interviewer(
+                                session, int(key), name=row["name"] or "",
+                                title=row["title"] or "", email=row["email"] or "",
+                                travelling=bool(row["travelling"]))
+                        for _, row in added_people.iterrows():
+                            if row["interview"] not in by_label:
+                                raise tracker.RecordError("pick the interview for each new "
+                                                          "interviewer")
+                            tracker.add_interviewer(
+                                session, by_label[row["interview"]], name=row["name"] or "",
+                                title=row["title"] or "", email=row["email"] or "",
+                                travelling=bool(row["travelling"]))
+                except tracker.RecordError as error:
+                    st.error(f"Nothing was saved: {escape(str(error))}.",
+                             icon=":material/error:")
+                else:
+                    st.session_state.flash = f"Saved {pending} change(s)."
+                    st.rerun()
+            people = [(p["id"], p["name"], p["interview"]) for p in people]
         left, middle, right = st.columns(3)
         if left.button("Delete this application…", icon=":material/delete:",
                        key="delete_application"):
             count = len(rows)
             _ask_delete("application", chosen, labels[chosen],
-                            f"Its {count} interview{'s' if count != 1 else ''}, their "
-                            "interviewers, drafts and follow-ups go with it.")
+                        f"Its {count} interview{'s' if count != 1 else ''}, their "
+                        "interviewers, drafts and follow-ups go with it.")
         if rows:
-            by_id = {r["id"]: f"Round {r['round']}, {r['starts']}" for r in rows}
+            by_id = {r["id"]: forms.interview_label(r["round"], r["starts"]) for r in rows}
             gone = middle.selectbox("Interview", list(by_id), format_func=by_id.get,
                                     key="delete_interview_pick", label_visibility="collapsed")
             if middle.button("Delete this interview…", key="delete_interview"):
                 _ask_delete("interview", gone, by_id[gone],
-                                "Its interviewers, drafts and follow-ups go with it.")
+                            "Its interviewers, drafts and follow-ups go with it.")
         if people:
-            names = {pid: f"{name} (round {r})" for pid, name, r in people}
+            names = {pid: f"{name} ({where})" for pid, name, where in people}
             person = right.selectbox("Interviewer", list(names), format_func=names.get,
                                      key="delete_person_pick", label_visibility="collapsed")
             if right.button("Delete this interviewer…", key="delete_interviewer"):
                 _ask_delete("interviewer", person, names[person],
-                                "Their note and its drafts go with them.")
+                            "Their note and its drafts go with them.")
 
 if "pending_delete" in st.session_state:
     _confirm_delete(*st.session_state.pending_delete)

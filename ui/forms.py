@@ -47,3 +47,30 @@ def zone_index(zone: str) -> int:
         return ZONES.index(zone)
     except ValueError:
         return ZONES.index("UTC")
+
+
+def interview_label(round_: int, local_start: str) -> str:
+    return f"Round {round_}, {local_start}"
+
+
+def changed_rows(edited, original) -> list:
+    """Index labels of rows whose values differ between two same-shaped frames."""
+    changed = []
+    for key in original.index:
+        if key not in edited.index:
+            continue
+        before, after = original.loc[key], edited.loc[key]
+        if any(not _same(before[c], after[c]) for c in original.columns):
+            changed.append(key)
+    return changed
+
+
+def _same(a, b) -> bool:
+    missing_a = a is None or (isinstance(a, float) and a != a)
+    missing_b = b is None or (isinstance(b, float) and b != b)
+    if missing_a or missing_b:
+        return missing_a and missing_b
+    try:
+        return bool(a == b)
+    except (TypeError, ValueError):
+        return False
