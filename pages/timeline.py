@@ -65,7 +65,7 @@ with st.expander("Timing settings"):
     )
     mail_lead = right.slider(
         "Post a hard copy this many hours before an email would be due", min_value=0,
-        max_value=48, value=12, key="mail_lead_hours",
+        max_value=23, value=12, key="mail_lead_hours",
         help="Mail takes time: a hard copy goes in the post earlier than an email is sent.",
     )
 settings = timeline.TimelineSettings(follow_up_business_days=follow_up_days,

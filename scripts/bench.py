@@ -1,13 +1,15 @@
-"""Speed of the scorer against the bare spaCy pipeline, and the app's cold start.
+"""Speed of the scorer against the bare spaCy pipeline, the app's cold start, the timeline.
 
-Usage: python -m scripts.bench [--repeat N] [--skip-app]
+Usage: python -m scripts.bench [--repeat N] [--skip-app] [--timeline-only]
 
 - latency: median time of ``coach.score`` per dev-set note against a bare ``nlp(text)`` of the
   same notes in the same run (goal: ratio 1.25 or less);
 - batch: notes per second of the CLI's path (``score_many``, through ``nlp.pipe``) against a
   bare ``nlp.pipe``, and of the real ``python -m coach score --format jsonl`` process;
 - app: seconds from ``streamlit run app.py`` to a healthy server, and a fresh process's first
-  full run of the Score page (``AppTest``), which includes loading the model.
+  full run of the Score page (``AppTest``), which includes loading the model;
+- timeline: median time of ``coach.timeline.compute`` over 100 to 100,000 synthetic interviews
+  with 1-3 interviewers each, and how it grows per 10x rows (goal: 10,000 in 50 ms or less).
 """
 
 from __future__ import annotations
@@ -24,7 +26,11 @@ import time
 import urllib.request
 from pathlib import Path
 
-from coach import score, score_many
+import numpy as np
+import pandas as pd
+
+from coach import score, score_many, timeline
+from coach.choices import CHANNELS, INTERVIEW_TYPES, STAGES
 from coach.nlp import get_nlp
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -123,11 +129,91 @@ def app_cold_start() -> None:
           f"on the Score page (imports, model load, scoring): {scored[:6]} s")
 
 
+def _synthetic_notes(interviews: int, seed: int = 0) -> pd.DataFrame:
+    """A timeline input frame of ``interviews`` interviews, each with 1-3 interviewers.
+
+    Datetimes come in microseconds, as pandas 3 often gives them, so the unit fix is timed too.
+    """
+    rng = np.random.default_rng(seed)
+    per = rng.integers(1, 4, interviews)
+    n = int(per.sum())
+    of = np.repeat(np.arange(interviews), per)  # each note's interview
+    zones = np.array(["America/New_York", "America/Los_Angeles", "Europe/London",
+                      "Europe/Berlin", "Asia/Tokyo", "Asia/Kolkata", "Australia/Sydney", "UTC"])
+    minute = np.timedelta64(1, "m")
+    starts = (np.datetime64("2025-03-12T15:00", "us")
+              + rng.integers(-30 * 24 * 60, 7 * 24 * 60, interviews) * minute)[of]
+    day = starts.astype("M8[D]").astype("M8[us]")
+    nat = np.datetime64("NaT", "us")
+    decision = np.where(rng.random(interviews) < 0.2, rng.integers(1, 15, interviews), -1)[of]
+    done = rng.integers(0, 3, n)
+    return pd.DataFrame({
+        "application_id": of // 2,
+        "company": np.array([f"Company {i % 997}" for i in range(interviews)], object)[of],
+        "role": "Analyst",
+        "stage": rng.choice(STAGES, interviews, p=[.1, .5, .1, .1, .1, .1])[of],
+        "interview_id": of,
+        "round": 1,
+        "starts_at": pd.DatetimeIndex(starts).tz_localize("UTC"),
+        "timezone": zones[(of // 2) % len(zones)],
+        "interview_type": rng.choice(INTERVIEW_TYPES, interviews)[of],
+        "prefers_email": rng.random(n) < 0.2,
+        "decision_on": np.where(decision >= 0, day + decision * np.timedelta64(1, "D"), nat),
+        "interviewer_id": np.arange(n),
+        "interviewer": [f"Person {i}" for i in range(n)],
+        "interviewer_title": "Manager",
+        "interviewer_email": [f"p{i}@example.com" for i in range(n)],
+        "travelling": rng.random(n) < 0.1,
+        "note_id": pd.array(np.arange(n), dtype="Int64"),
+        "channel": pd.Series(np.where(rng.random(n) < 0.1, rng.choice(CHANNELS, n), None),
+                             dtype=object),
+        "sent_at": pd.DatetimeIndex(np.where(rng.random(n) < 0.5, starts + 20 * 60 * minute,
+                                             nat)).tz_localize("UTC"),
+        "latest_score": np.where(rng.random(n) < 0.6, rng.uniform(20, 100, n), np.nan),
+        "versions": rng.integers(0, 4, n),
+        "follow_ups_done": done,
+        "next_follow_up_on": np.full(n, nat),
+        "last_follow_up_on": np.where(done > 0, day + np.timedelta64(9, "D"), nat),
+    })
+
+
+def bench_timeline(repeat: int = 11) -> None:
+    """Print the median time of ``timeline.compute`` for 100 to 100,000 interviews.
+
+    CPU time is printed beside wall time: on a busy machine the wall figure drifts with
+    whatever else is running, the CPU figure much less.
+    """
+    now = pd.Timestamp("2025-03-12 15:00", tz="UTC")
+    warm = _synthetic_notes(1_000)
+    for _ in range(20):  # the first dozen calls run slower while caches fill
+        timeline.compute(warm, now, tz="America/Chicago")
+    previous = None
+    for interviews in (100, 1_000, 10_000, 100_000):
+        frame = _synthetic_notes(interviews)
+        walls, cpus = [], []
+        for _ in range(repeat):
+            wall, cpu = time.perf_counter(), time.process_time()
+            timeline.compute(frame, now, tz="America/Chicago")
+            walls.append(time.perf_counter() - wall)
+            cpus.append(time.process_time() - cpu)
+        took = statistics.median(walls)
+        growth = f"   x{took / previous:4.1f} per 10x rows" if previous else ""
+        goal = "   (goal <= 50 ms)" if interviews == 10_000 else ""
+        print(f"timeline  {interviews:>7,} interviews ({len(frame):>7,} notes) "
+              f"{took * 1000:7.1f} ms wall ({statistics.median(cpus) * 1000:.1f} ms CPU), "
+              f"median of {repeat}{growth}{goal}")
+        previous = took
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--skip-app", action="store_true")
+    parser.add_argument("--timeline-only", action="store_true")
     args = parser.parse_args(argv)
+    if args.timeline_only:
+        bench_timeline()
+        return 0
     texts = _texts()
     print(f"{len(texts)} dev-set notes, {sum(len(t) for t in texts) / len(texts):.0f} characters "
           f"on average, {os.cpu_count()} cores")
@@ -135,6 +221,7 @@ def main(argv: list[str] | None = None) -> int:
     batch(texts, args.repeat)
     if not args.skip_app:
         app_cold_start()
+    bench_timeline()
     return 0
 
 
