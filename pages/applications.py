@@ -390,9 +390,11 @@ with bring:
     if preview is not None:
         dry = st.session_state.import_dry_run
         new = len(preview.rows) - len(dry.duplicates)
+        bad, known = len(preview.bad_lines), len(dry.duplicates)
         st.markdown(
-            f"**{len(preview.rows)} rows are ready**, {len(preview.bad_lines)} have problems "
-            f"and will be skipped, {len(dry.duplicates)} are already in your tracker."
+            f"**{len(preview.rows)} {'row is' if len(preview.rows) == 1 else 'rows are'} "
+            f"ready**; {bad} {'has' if bad == 1 else 'have'} problems and will be skipped; "
+            f"{known} {'is' if known == 1 else 'are'} already in your tracker."
         )
         if preview.problems:
             st.dataframe(pd.DataFrame([{"Line": p.line, "Column": p.column,

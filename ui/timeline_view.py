@@ -14,16 +14,16 @@ import pandas as pd
 from coach.choices import LABELS
 from coach.ics import Event, stable_uid
 
-#: Status -> (dot shown beside the word, cell colour), most urgent first.
-STATUS_STYLE: dict[str, tuple[str, str]] = {
-    "overdue": ("🔴", "#fde2e1"),
-    "due today": ("🟠", "#ffe9cc"),
-    "follow-up due": ("🟣", "#ece3fb"),
-    "due soon": ("🟡", "#fff6c7"),
-    "drafted": ("🔵", "#dcebfb"),
-    "upcoming": ("⚪", "#eef0ef"),
-    "sent": ("🟢", "#dcf3e5"),
-    "closed": ("⚫", "#e4e6e5"),
+#: Status -> cell colour, most urgent first. The word is always shown too.
+STATUS_STYLE: dict[str, str] = {
+    "overdue": "#f8d0ce",
+    "due today": "#ffe0b3",
+    "follow-up due": "#e3d7f9",
+    "due soon": "#fff1a8",
+    "drafted": "#cfe3f8",
+    "upcoming": "#eef0ef",
+    "sent": "#cdeedb",
+    "closed": "#e4e6e5",
 }
 
 TABLE_COLUMNS = ["Status", "Company", "Role", "Interviewer", "Interview", "Send by",
@@ -40,18 +40,13 @@ def channel_label(channel: str, also_email: bool) -> str:
     return f"{label} + email" if also_email and channel == "hard_copy" else label
 
 
-def status_label(status: str) -> str:
-    dot, _ = STATUS_STYLE[status]
-    return f"{dot} {status}"
-
-
 def table(timeline: pd.DataFrame, tz: str) -> pd.DataFrame:
     """One row per note, in the timeline's urgency order, times in the user's zone ``tz``."""
     if timeline.empty:
         return pd.DataFrame(columns=TABLE_COLUMNS)
     follow_up = timeline["follow_up_on"].dt.date
     return pd.DataFrame({
-        "Status": timeline["status"].astype(str).map(status_label),
+        "Status": timeline["status"].astype(str),
         "Company": timeline["company"],
         "Role": timeline["role"],
         "Interviewer": timeline["interviewer"],
@@ -66,11 +61,10 @@ def table(timeline: pd.DataFrame, tz: str) -> pd.DataFrame:
     })
 
 
-def status_colour(label: str) -> str:
-    """CSS for a Status cell (pandas Styler), from the word after the dot."""
-    status = label.split(" ", 1)[-1]
-    colour = STATUS_STYLE.get(status, ("", ""))[1]
-    return f"background-color: {colour}" if colour else ""
+def status_colour(status: str) -> str:
+    """CSS for a Status cell (pandas Styler)."""
+    colour = STATUS_STYLE.get(status, "")
+    return f"background-color: {colour}; font-weight: 600" if colour else ""
 
 
 def counts(timeline: pd.DataFrame) -> dict[str, int]:
@@ -120,7 +114,7 @@ def chart(timeline: pd.DataFrame, tz: str, now: datetime) -> alt.LayerChart:
     colours = alt.Scale(domain=["Interview", "Send by", "Follow up"],
                         range=["#1f6f5c", "#d9480f", "#7048e8"])
     base = alt.Chart(points).encode(
-        y=alt.Y("Interview:N", title=None, sort=list(label)),
+        y=alt.Y("Interview:N", title=None, sort=list(label), axis=alt.Axis(labelLimit=260)),
         x=alt.X("When:T", title=None),
     )
     spans = base.mark_rule(color="#c9d1cd").encode(x="min(When):T", x2="max(When):T")
