@@ -2,34 +2,13 @@
 
 from __future__ import annotations
 
-import os
 import re
-import socket
-import subprocess
-import sys
-import time
-import urllib.request
 from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 
 from coach import TITLES
-
-ROOT = Path(__file__).resolve().parents[1]
-ARTIFACTS = Path(__file__).resolve().parent / "artifacts"
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-    "--disable-quic",
-]
-#: The first load includes spaCy's; scoring a note takes well under a second after that.
-TIMEOUT_MS = 60_000
+from tests.browser import ROOT, TIMEOUT_MS, chromium, screenshot, streamlit_server
 
 GOOD_DRAFT = (ROOT / "data" / "examples" / "strong.txt").read_text(encoding="utf-8")
 XSS_DRAFT = """Dear Ms. Okafor,
@@ -44,66 +23,16 @@ Daniel
 pytestmark = pytest.mark.browser
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-def _healthy(url: str) -> bool:
-    try:
-        with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as response:
-            return response.status == 200 and response.read().strip() == b"ok"
-    except OSError:
-        return False
-
-
 @pytest.fixture(scope="module")
-def server() -> Iterator[str]:
-    port = _free_port()
-    url = f"http://127.0.0.1:{port}"
-    command = [
-        sys.executable, "-m", "streamlit", "run", "app.py",
-        "--server.headless", "true",
-        "--server.port", str(port),
-        "--server.address", "127.0.0.1",
-        "--browser.gatherUsageStats", "false",
-        "--server.fileWatcherType", "none",
-    ]
-    process = subprocess.Popen(
-        command, cwd=ROOT, env=dict(os.environ),
-        stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
-    )
-    try:
-        deadline = time.monotonic() + 60
-        while not _healthy(url):
-            if process.poll() is not None:
-                pytest.fail(f"streamlit exited with {process.returncode}:\n{process.stdout.read()}")
-            if time.monotonic() > deadline:
-                pytest.fail("streamlit did not answer /_stcore/health within 60 s")
-            time.sleep(0.3)
+def server(tmp_path_factory) -> Iterator[str]:
+    with streamlit_server(tmp_path_factory.mktemp("score") / "e2e.db") as url:
         yield url
-    finally:
-        process.terminate()
-        try:
-            process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait()
 
 
 @pytest.fixture(scope="module")
 def browser():
-    if not CHROMIUM.exists():
-        reason = f"Chromium not found at {CHROMIUM}"
-        print(reason)
-        pytest.skip(reason)
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+    with chromium() as browser:
         yield browser
-        browser.close()
 
 
 @pytest.fixture
@@ -126,15 +55,6 @@ def _score(page, draft: str) -> None:
     page.get_by_text("Where the coach looked").wait_for()
 
 
-def _screenshot(page, name: str) -> None:
-    """The whole app: Streamlit scrolls inside its own container, so grow the viewport to fit."""
-    ARTIFACTS.mkdir(exist_ok=True)
-    height = page.get_by_test_id("stMain").evaluate("e => e.scrollHeight")
-    page.set_viewport_size({"width": 1280, "height": max(900, height)})
-    page.wait_for_timeout(300)
-    page.screenshot(path=str(ARTIFACTS / name), full_page=True)
-
-
 def test_scores_a_draft_and_shows_the_checklist(page):
     _score(page, GOOD_DRAFT)
 
@@ -147,7 +67,7 @@ def test_scores_a_draft_and_shows_the_checklist(page):
         assert re.search(rf"{marks} {title}\n", shown), title
     assert shown.count("check_circle Pass") == 10
     assert page.get_by_text("100 / 100").is_visible()
-    _screenshot(page, "score.png")
+    screenshot(page, "score.png")
 
 
 def test_pasted_markup_stays_plain_text(page):
@@ -167,4 +87,4 @@ def test_pasted_markup_stays_plain_text(page):
     assert page.locator('a[href^="http://x"]').count() == 0
     assert view.locator("a, img, script, strong, code, .katex").count() == 0
     assert page.dialogs == []
-    _screenshot(page, "score_xss.png")
+    screenshot(page, "score_xss.png")

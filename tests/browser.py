@@ -1,0 +1,133 @@
+"""What the browser tests share: a real `streamlit run` and headless Chromium.
+
+Each test module opens its own server, with its own SQLite file, in a module-scoped fixture;
+``tests/conftest.py``'s per-test database setting comes too late for a server that outlives
+one test, so the URL is passed in the server's environment here.
+"""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+ARTIFACTS = Path(__file__).resolve().parent / "artifacts"
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--disable-quic",
+]
+#: The first load includes spaCy's; scoring a note takes well under a second after that.
+TIMEOUT_MS = 60_000
+#: How long the server has to answer its health check.
+START_SECONDS = 60
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def healthy(url: str) -> bool:
+    try:
+        with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as response:
+            return response.status == 200 and response.read().strip() == b"ok"
+    except OSError:
+        return False
+
+
+@contextmanager
+def streamlit_server(database: Path) -> Iterator[str]:
+    """``streamlit run app.py`` on a free loopback port, storing its data in ``database``.
+
+    Yields the server's base URL; the server's output goes to ``server.log`` beside the
+    database, and its tail is shown if the server does not come up.
+    """
+    port = free_port()
+    url = f"http://127.0.0.1:{port}"
+    command = [
+        sys.executable, "-m", "streamlit", "run", "app.py",
+        "--server.headless", "true",
+        "--server.port", str(port),
+        "--server.address", "127.0.0.1",
+        "--browser.gatherUsageStats", "false",
+        "--server.fileWatcherType", "none",
+    ]
+    env = dict(os.environ, THANKYOU_COACH_DATABASE_URL=f"sqlite:///{database}")
+    log_path = database.with_name("server.log")
+    with open(log_path, "w", encoding="utf-8") as log:
+        process = subprocess.Popen(command, cwd=ROOT, env=env, stdout=log,
+                                   stderr=subprocess.STDOUT, text=True)
+        try:
+            deadline = time.monotonic() + START_SECONDS
+            while not healthy(url):
+                if process.poll() is not None:
+                    pytest.fail(f"streamlit exited with {process.returncode}:\n"
+                                f"{log_path.read_text(encoding='utf-8')[-4000:]}")
+                if time.monotonic() > deadline:
+                    pytest.fail(f"streamlit did not answer /_stcore/health within "
+                                f"{START_SECONDS} s:\n"
+                                f"{log_path.read_text(encoding='utf-8')[-4000:]}")
+                time.sleep(0.3)
+            yield url
+        finally:
+            process.terminate()
+            try:
+                process.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                process.kill()
+                process.wait()
+
+
+@contextmanager
+def chromium():
+    """Headless Chromium from /usr/bin/chromium, or a skip that says it is missing."""
+    if not CHROMIUM.exists():
+        reason = f"Chromium not found at {CHROMIUM}"
+        print(reason)
+        pytest.skip(reason)
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        try:
+            yield browser
+        finally:
+            browser.close()
+
+
+def screenshot(page, name: str) -> Path:
+    """The whole app: Streamlit scrolls inside its own container, so grow the viewport to fit.
+
+    The viewport is put back afterwards, so a page kept for later steps looks as before.
+    """
+    ARTIFACTS.mkdir(exist_ok=True)
+    before = page.viewport_size
+    height = page.get_by_test_id("stMain").evaluate("e => e.scrollHeight")
+    page.set_viewport_size({"width": before["width"], "height": max(before["height"], height)})
+    page.wait_for_timeout(300)
+    path = ARTIFACTS / name
+    page.screenshot(path=str(path), full_page=True)
+    page.set_viewport_size(before)
+    return path
+
+
+def assert_no_exception(page) -> None:
+    """No Python traceback box anywhere on the page."""
+    boxes = page.get_by_test_id("stException")
+    assert boxes.count() == 0, boxes.first.inner_text()
