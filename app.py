@@ -1,4 +1,4 @@
-"""Thank-You Coach: the entry point (`streamlit run app.py`), routing to the pages in pages/."""
+"""Thank-You Coach: the entry point (`streamlit run app.py`), routing to the pages in app_pages/."""
 
 from __future__ import annotations
 
@@ -16,8 +16,8 @@ for key in KEPT:
         st.session_state[key] = st.session_state[key]
 
 pages = [
-    st.Page("pages/score.py", title="Score a note", icon=":material/fact_check:", default=True),
-    st.Page("pages/timeline.py", title="Timeline", icon=":material/event_upcoming:"),
-    st.Page("pages/applications.py", title="Applications", icon=":material/work:"),
+    st.Page("app_pages/score.py", title="Score a note", icon=":material/fact_check:", default=True),
+    st.Page("app_pages/timeline.py", title="Timeline", icon=":material/event_upcoming:"),
+    st.Page("app_pages/applications.py", title="Applications", icon=":material/work:"),
 ]
 st.navigation(pages).run()

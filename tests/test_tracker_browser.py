@@ -4,9 +4,9 @@ One visitor's journey against a real `streamlit run` with its own SQLite file, i
 browser session: add an interview with two interviewers, find their notes on the Timeline,
 import a CSV with a bad row (twice: the second time nothing is new), download the calendar,
 and open one note on the Score page. The tests are the journey's steps, in file order; each
-one skips when the step it builds on did not pass. Three checks of known page bugs (a deep
-link on a fresh server, the Add form after a save, the tabs after a save) report ``xfail``
-with the bug while it is there, and pass once it is fixed.
+one skips when the step it builds on did not pass. Three more guard bugs this test found: a
+deep link on a fresh server skipping app.py, the Add form keeping its values after a save,
+and the open tab jumping back to "Add" after a save.
 
 ``st.dataframe`` draws on a canvas (glide-data-grid), but keeps an accessible
 ``table[role=grid]`` inside the canvas element with the text of the rows and columns in view;
@@ -222,15 +222,7 @@ def test_a_deep_link_on_a_fresh_server_opens_the_app(browser, server):
         page.goto(f"{server}/timeline")
         page.get_by_role("heading", name="Timeline").wait_for()
         _settle(page)
-        if page.title() != "Thank-You Coach":
-            pytest.xfail(
-                "page bug: before anyone has opened / on a freshly started server, /timeline "
-                "and /applications run pages/*.py on their own (Streamlit's pages/ directory "
-                "discovery), not through app.py: no page config (title "
-                f"{page.title()!r}, centred layout), a sidebar listing the files "
-                f"({page.get_by_test_id('stSidebarNav').inner_text().split()}), and app.py's "
-                "KEPT loop does not run; every visitor gets this until someone opens /"
-            )
+        assert page.title() == "Thank-You Coach"  # app.py ran: its page config, its nav
         nav = page.get_by_test_id("stSidebarNav")
         assert nav.get_by_role("link", name="Score a note").is_visible()
     finally:
@@ -428,12 +420,6 @@ def test_the_add_form_is_empty_after_a_save(page):
     _settle(page)
     left = {name: page.get_by_role("textbox", name=name, exact=True).input_value()
             for name in ("Company *", "Interviewers")}
-    if any(left.values()):
-        pytest.xfail(
-            "page bug: pages/applications.py _add() pops the form's widget keys after a save, "
-            f"but the browser keeps showing what was typed ({left}); pressing Save again "
-            "stores the same application, interview and interviewers a second time"
-        )
     assert left == {"Company *": "", "Interviewers": ""}
 
 
@@ -452,11 +438,5 @@ def test_the_import_tab_stays_open_after_a_save(page, csv_file):
     page.get_by_text(re.compile(r"rows? (is|are) ready")).wait_for(state="attached")
     _settle(page)
     chosen = page.get_by_role("tab", selected=True).inner_text()
-    if chosen != "Import CSV":
-        pytest.xfail(
-            "page bug: pages/applications.py shows the flash message above st.tabs only on "
-            "the run after a save or import; on the next run (here, choosing a CSV) it is "
-            "gone, the tabs move up one place, Streamlit remounts them and the "
-            f"{chosen!r} tab is shown instead of the import preview"
-        )
+    assert chosen == "Import CSV"
     assert panel.get_by_text(re.compile(r"rows? (is|are) ready")).is_visible()

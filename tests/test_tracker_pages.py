@@ -49,7 +49,7 @@ def _page(page: str, **query) -> AppTest:
         at.query_params[key] = value
     at.run()
     if page != "score":
-        at.switch_page(f"pages/{page}.py").run()
+        at.switch_page(f"app_pages/{page}.py").run()
     assert not at.exception, at.exception
     return at
 
@@ -161,7 +161,7 @@ def test_adding_an_application_with_two_interviewers_puts_two_notes_on_the_timel
     assert "Saved the interview with 2 interviewers" in _plain(at.success[0])
     assert _counts()["interviewers"] == 2
     assert at.text_input(key="add_company").value == ""  # the form is ready for the next one
-    at.switch_page("pages/timeline.py").run()
+    at.switch_page("app_pages/timeline.py").run()
     assert list(at.dataframe[0].value["Interviewer"]) == ["Ana Ruiz", "Tom Becker"]
 
 

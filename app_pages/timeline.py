@@ -53,7 +53,7 @@ if empty:
     )
     left, right, _ = st.columns([1, 1, 2])
     if left.button("Add an application", icon=":material/add:", type="primary"):
-        st.switch_page("pages/applications.py")
+        st.switch_page("app_pages/applications.py")
     right.button("Load the demo workspace", icon=":material/play_circle:", on_click=_load_demo)
     st.stop()
 
@@ -124,7 +124,7 @@ else:
             if actions[0].button("Write this note", icon=":material/edit_note:", type="primary",
                                  key="open_note"):
                 _open_note(int(row["interviewer_id"]))
-                st.switch_page("pages/score.py",
+                st.switch_page("app_pages/score.py",
                                query_params={"note": str(int(row["interviewer_id"]))})
             if row["status"] in ("sent", "follow-up due"):
                 if actions[1].button("Not sent after all", icon=":material/undo:"):

@@ -20,9 +20,6 @@ from ui import forms, runtime
 from ui.highlight import escape
 
 NEW = 0  # the "Add to" choice that creates a new application
-FORM_KEYS = ("add_company", "add_role", "add_stage", "add_job_ad_url", "add_job_ad_text",
-             "add_notes", "add_date", "add_time", "add_zone", "add_type", "add_round",
-             "add_prefers_email", "add_topics", "add_decision", "add_people")
 
 
 def _label(application: pd.Series) -> str:
@@ -58,10 +55,24 @@ def _add() -> None:
         # Nothing was written, and every field keeps what was typed.
         state.add_error = f"Not saved: {escape(str(error))}."
         return
-    who = f" with {len(people)} interviewer{'s' if len(people) != 1 else ''}" if people else ""
+    who = f" with {_count(len(people), 'interviewer')}" if people else ""
     state.flash = f"Saved the interview{who}. It is on the Timeline now."
-    for key in FORM_KEYS:
-        state.pop(key, None)
+    # Back to an empty form, so that a second Save can't store the same interview again.
+    for key, value in _form_defaults().items():
+        state[key] = value
+
+
+def _form_defaults() -> dict[str, object]:
+    return {
+        "add_company": "", "add_role": "", "add_stage": "interviewing", "add_job_ad_url": "",
+        "add_job_ad_text": "", "add_notes": "", "add_date": date.today(), "add_time": time(9),
+        "add_zone": runtime.timezone(), "add_type": "video", "add_round": 1,
+        "add_prefers_email": False, "add_topics": "", "add_decision": None, "add_people": "",
+    }
+
+
+def _count(n: int, noun: str) -> str:
+    return f"{n} {noun}{'' if n == 1 else 's'}"
 
 
 def _preview_csv(key: str) -> None:
@@ -98,9 +109,10 @@ def _import() -> None:
         state.import_error = f"Nothing was imported: {escape(str(error))}."
         return
     skipped = len(preview.bad_lines) + len(summary.duplicates)
-    state.flash = (f"Imported {summary.applications} applications, {summary.interviews} "
-                   f"interviews and {summary.interviewers} interviewers"
-                   + (f"; skipped {skipped} rows." if skipped else "."))
+    state.flash = (f"Imported {_count(summary.applications, 'application')}, "
+                   f"{_count(summary.interviews, 'interview')} and "
+                   f"{_count(summary.interviewers, 'interviewer')}"
+                   + (f"; skipped {_count(skipped, 'row')}." if skipped else "."))
     state.csv_nonce = state.get("csv_nonce", 0) + 1  # a fresh, empty uploader
 
 
@@ -147,18 +159,22 @@ def _confirm_delete(kind: str, key: int, what: str, consequence: str) -> None:
 st.title("Applications")
 st.caption("Everything the timeline is computed from: applications, their interviews, and the "
            "people you met.")
-if "flash" in st.session_state:
-    st.success(st.session_state.pop("flash"), icon=":material/check_circle:")
+# Always present, so the tabs below keep their place (and the open tab) when it empties.
+with st.container(key="flash_area"):
+    if "flash" in st.session_state:
+        st.success(st.session_state.pop("flash"), icon=":material/check_circle:")
 
 database = runtime.database()
 zone = runtime.timezone()
 with database.begin() as session:
     applications = tracker.applications_frame(session)
 
-if applications.empty:
-    st.info("No applications yet. Add your first one below, import a CSV from your "
-            "spreadsheet, or load a demo workspace.", icon=":material/work_outline:")
-    st.button("Load the demo workspace", icon=":material/play_circle:", on_click=_load_demo)
+with st.container(key="empty_state"):  # always present, for the same reason as above
+    if applications.empty:
+        st.info("No applications yet. Add your first one below, import a CSV from your "
+                "spreadsheet, or load a demo workspace.", icon=":material/work_outline:")
+        st.button("Load the demo workspace", icon=":material/play_circle:",
+                  on_click=_load_demo)
 
 add, edit, bring, take = st.tabs(["Add", "Edit or delete", "Import CSV", "Export"])
 
