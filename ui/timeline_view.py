@@ -26,8 +26,9 @@ STATUS_STYLE: dict[str, str] = {
     "closed": "#e4e6e5",
 }
 
-TABLE_COLUMNS = ["Status", "Company", "Role", "Interviewer", "Interview", "Send by",
-                 "Days left", "Channel", "Score", "Follow up on", "Note"]
+#: What to act on first, left to right; the interview's own time and the role come last.
+TABLE_COLUMNS = ["Status", "Interviewer", "Company", "Send by", "Days left", "Channel", "Score",
+                 "Follow up on", "Note", "Interview", "Role"]
 
 
 def note_link(interviewer_id: int) -> str:
@@ -47,10 +48,8 @@ def table(timeline: pd.DataFrame, tz: str) -> pd.DataFrame:
     follow_up = timeline["follow_up_on"].dt.date
     return pd.DataFrame({
         "Status": timeline["status"].astype(str),
-        "Company": timeline["company"],
-        "Role": timeline["role"],
         "Interviewer": timeline["interviewer"],
-        "Interview": timeline["starts_at"].dt.tz_convert(tz).dt.tz_localize(None),
+        "Company": timeline["company"],
         "Send by": timeline["send_by"].dt.tz_convert(tz).dt.tz_localize(None),
         "Days left": timeline["days_left"],
         "Channel": [channel_label(c, bool(a))
@@ -58,6 +57,8 @@ def table(timeline: pd.DataFrame, tz: str) -> pd.DataFrame:
         "Score": timeline["latest_score"],
         "Follow up on": follow_up.where(timeline["follow_up_on"].notna(), None),
         "Note": timeline["interviewer_id"].map(note_link),
+        "Interview": timeline["starts_at"].dt.tz_convert(tz).dt.tz_localize(None),
+        "Role": timeline["role"],
     })
 
 
