@@ -14,7 +14,6 @@ import streamlit as st
 from coach import tracker
 from coach.choices import INTERVIEW_TYPES, LABELS, STAGES
 from coach.csv_import import IMPORT_COLUMNS, CsvError, parse_csv
-from coach.demo import load_demo
 from coach.export import to_csv, to_zip
 from ui import forms, runtime
 from ui.highlight import escape
@@ -122,13 +121,6 @@ def _cancel_import() -> None:
     st.session_state.csv_nonce = st.session_state.get("csv_nonce", 0) + 1
 
 
-def _load_demo() -> None:
-    with st.spinner("Filling the demo workspace and scoring its drafts…"), \
-            runtime.database().begin() as session:
-        load_demo(session, runtime.now())
-    st.session_state.flash = "The demo workspace is loaded: these are made-up applications."
-
-
 def _ask_delete(kind: str, key: int, what: str, consequence: str) -> None:
     st.session_state.pending_delete = (kind, key, what, consequence)
 
@@ -174,7 +166,7 @@ with st.container(key="empty_state"):  # always present, for the same reason as 
         st.info("No applications yet. Add your first one below, import a CSV from your "
                 "spreadsheet, or load a demo workspace.", icon=":material/work_outline:")
         st.button("Load the demo workspace", icon=":material/play_circle:",
-                  on_click=_load_demo)
+                  on_click=runtime.load_demo_workspace)
 
 add, edit, bring, take = st.tabs(["Add", "Edit or delete", "Import CSV", "Export"])
 

@@ -10,7 +10,6 @@ import streamlit as st
 
 from coach import timeline, tracker
 from coach.choices import STAGES
-from coach.demo import load_demo
 from coach.ics import to_ics
 from coach.panel import similar_pairs
 from ui import runtime, timeline_view
@@ -22,13 +21,6 @@ DEFAULT_STATUSES = [s for s in timeline.STATUSES if s != "closed"]
 def _open_note(interviewer_id: int) -> None:
     st.session_state.note_for = interviewer_id
     st.session_state.pop("note_loaded", None)
-
-
-def _load_demo() -> None:
-    with st.spinner("Filling the demo workspace and scoring its drafts…"), \
-            runtime.database().begin() as session:
-        load_demo(session, runtime.now())
-    st.session_state.flash = "The demo workspace is loaded: these are made-up applications."
 
 
 st.title("Timeline")
@@ -54,7 +46,8 @@ if empty:
     left, right, _ = st.columns([1, 1, 2])
     if left.button("Add an application", icon=":material/add:", type="primary"):
         st.switch_page("app_pages/applications.py")
-    right.button("Load the demo workspace", icon=":material/play_circle:", on_click=_load_demo)
+    right.button("Load the demo workspace", icon=":material/play_circle:",
+                 on_click=runtime.load_demo_workspace)
     st.stop()
 
 with st.expander("Timing settings"):
@@ -145,11 +138,11 @@ else:
                                                  due_on=row["follow_up_on"].date(), when=now)
                     st.rerun()
 
-for interview_id, group in computed[computed["versions"] > 0].groupby("interview_id"):
-    if len(group) < 2:
-        continue
-    with database.begin() as session:
-        drafts = tracker.panel_drafts(session, int(interview_id))
+panels = [(int(i), g) for i, g in computed[computed["versions"] > 0].groupby("interview_id")
+          if len(g) > 1]
+with database.begin() as session:  # one transaction for every panel, not one each
+    drafts_by_panel = [(tracker.panel_drafts(session, i), g) for i, g in panels]
+for drafts, group in drafts_by_panel:
     for first, second, similarity in similar_pairs(drafts):
         company = escape(group["company"].iloc[0])
         st.warning(

@@ -107,6 +107,12 @@ def _aware(value: Any, name: str) -> datetime:
     return value.astimezone(UTC)
 
 
+def _known_only(fields: Mapping[str, Any], known: set[str], what: str) -> None:
+    unknown = set(fields) - known
+    if unknown:
+        raise TypeError(f"unknown {what} field(s): {', '.join(sorted(unknown))}")
+
+
 def _get(session: Session, model: type, key: int, label: str):
     row = session.get(model, key)
     if row is None:
@@ -118,9 +124,7 @@ def _get(session: Session, model: type, key: int, label: str):
 
 def _application_fields(fields: Mapping[str, Any]) -> dict[str, Any]:
     known = {"company", "role", "stage", "job_ad_url", "job_ad_text", "notes"}
-    unknown = set(fields) - known
-    if unknown:
-        raise TypeError(f"unknown application field(s): {', '.join(sorted(unknown))}")
+    _known_only(fields, known, "application")
     clean: dict[str, Any] = {}
     for name, value in fields.items():
         if name == "stage":
@@ -164,9 +168,7 @@ def _topics(value: Any) -> str:
 def _interview_fields(fields: Mapping[str, Any]) -> dict[str, Any]:
     known = {"starts_at", "timezone", "interview_type", "round", "prefers_email", "topics",
              "decision_on"}
-    unknown = set(fields) - known
-    if unknown:
-        raise TypeError(f"unknown interview field(s): {', '.join(sorted(unknown))}")
+    _known_only(fields, known, "interview")
     clean: dict[str, Any] = {}
     for name, value in fields.items():
         if name == "starts_at":
@@ -234,9 +236,7 @@ def delete_interview(session: Session, interview_id: int) -> None:
 
 def _interviewer_fields(fields: Mapping[str, Any]) -> dict[str, Any]:
     known = {"name", "title", "email", "travelling"}
-    unknown = set(fields) - known
-    if unknown:
-        raise TypeError(f"unknown interviewer field(s): {', '.join(sorted(unknown))}")
+    _known_only(fields, known, "interviewer")
     clean: dict[str, Any] = {}
     for name, value in fields.items():
         if name == "email":

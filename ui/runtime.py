@@ -12,6 +12,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 import streamlit as st
 
 from coach.database import Database, database_url, open_database
+from coach.demo import load_demo
 
 DATA = Path(__file__).resolve().parents[1] / "data"
 
@@ -42,3 +43,11 @@ def timezone() -> str:
 
 def now() -> datetime:
     return datetime.now(UTC)
+
+
+def load_demo_workspace() -> None:
+    """Button callback: fill the tracker with the demo workspace and say so."""
+    with st.spinner("Filling the demo workspace and scoring its drafts…"), \
+            database().begin() as session:
+        load_demo(session, now())
+    st.session_state.flash = "The demo workspace is loaded: these are made-up applications."
