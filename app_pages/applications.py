@@ -33,7 +33,7 @@ def _add() -> None:
     try:
         people = forms.people(state.get("add_people") or "")
         starts_at = tracker.local_start(state.add_date, state.add_time, state.add_zone)
-        with runtime.database().begin() as session:
+        with runtime.workspace().begin() as session:
             application_id = state.add_to
             if application_id == NEW:
                 application_id = tracker.add_application(
@@ -87,7 +87,7 @@ def _preview_csv(key: str) -> None:
         state.import_error = f"Can't import {escape(upload.name)}: {escape(str(error))}."
         return
     try:
-        with runtime.database().dry_run() as session:
+        with runtime.workspace().dry_run() as session:
             state.import_dry_run = tracker.import_rows(session, preview.rows)
     except tracker.RecordError as error:
         state.import_error = f"Can't import {escape(upload.name)}: {escape(str(error))}."
@@ -101,7 +101,7 @@ def _import() -> None:
     preview = state.pop("import_preview")
     state.pop("import_dry_run", None)
     try:
-        with runtime.database().begin() as session:
+        with runtime.workspace().begin() as session:
             summary = tracker.import_rows(session, preview.rows)
     except tracker.RecordError as error:
         # Changed since the preview (e.g. in another tab): nothing was written.
@@ -136,7 +136,7 @@ def _confirm_delete(kind: str, key: int, what: str, consequence: str) -> None:
     if left.button("Delete", type="primary", icon=":material/delete:", key="confirm_delete"):
         _forget_delete()
         try:
-            with runtime.database().begin() as session:
+            with runtime.workspace().begin() as session:
                 {"application": tracker.delete_application,
                  "interview": tracker.delete_interview,
                  "interviewer": tracker.delete_interviewer}[kind](session, key)
@@ -156,7 +156,7 @@ with st.container(key="flash_area"):
     if "flash" in st.session_state:
         st.success(st.session_state.pop("flash"), icon=":material/check_circle:")
 
-database = runtime.database()
+database = runtime.workspace()
 zone = runtime.timezone()
 with database.begin() as session:
     applications = tracker.applications_frame(session)

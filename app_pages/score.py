@@ -11,17 +11,11 @@ from zoneinfo import ZoneInfo
 import streamlit as st
 
 import coach
-from coach import tracker
+from coach import sharing, tracker
 from coach.inputs import decode
-from ui import examples, runtime
+from ui import examples, report_view, runtime
 from ui.context_form import INTERVIEW_TYPE_LABELS, context_dict
-from ui.highlight import escape, to_markdown
-
-MARKS = {
-    "pass": ":green-badge[:material/check_circle: Pass]",
-    "warn": ":orange-badge[:material/warning: Warning]",
-    "fail": ":red-badge[:material/cancel: Fail]",
-}
+from ui.highlight import escape
 
 
 def _load_example(label: str) -> None:
@@ -90,7 +84,7 @@ def _save(note: tracker.NoteContext) -> None:
         report = st.session_state.get("report")
     if report is None:
         return
-    with runtime.database().begin() as session:
+    with runtime.workspace().begin() as session:
         tracker.save_draft(session, note.interviewer_id, report.text, report)
     change = ""
     if note.history:
@@ -102,7 +96,7 @@ def _save(note: tracker.NoteContext) -> None:
 
 
 def _mark_sent(note: tracker.NoteContext) -> None:
-    with runtime.database().begin() as session:
+    with runtime.workspace().begin() as session:
         tracker.mark_sent(session, note.interviewer_id, runtime.now())
     st.session_state.flash = f"Marked your note to {escape(note.interviewer)} as sent."
 
@@ -133,7 +127,7 @@ if linked.isdigit() and st.session_state.get("note_for") != int(linked):
     st.session_state.pop("note_loaded", None)
 if st.session_state.get("note_for") is not None:
     try:
-        with runtime.database().begin() as session:
+        with runtime.workspace().begin() as session:
             note = tracker.note_context(session, st.session_state.note_for)
     except tracker.RecordError:
         _stop_note()
@@ -236,44 +230,46 @@ if report.text != st.session_state.get("draft"):
     st.caption(":material/info: The draft has changed since it was scored: press "
                "**Score my note** again to update the results.")
 
-checklist, figures = st.columns([3, 2], gap="large")
-with checklist:
-    counts = {v: sum(c.verdict == v for c in report.criteria) for v in MARKS}
-    st.metric(
-        "Overall score",
-        f"{report.overall} / 100",
-        help="Specificity, a measurable result, concision and a follow-up promise count "
-        "double; any placeholder left in the note caps the score at 40.",
-    )
-    warnings = f"{counts['warn']} warning" + ("" if counts["warn"] == 1 else "s")
-    st.caption(f"{counts['pass']} passed · {warnings} · {counts['fail']} failed")
-    st.subheader("Checklist")
-    for verdict in report.criteria:
-        st.markdown(f"{MARKS[verdict.verdict]} **{coach.TITLES[verdict.id]}**  \n"
-                    f"{escape(verdict.advice)}")
 
-with figures, st.container(border=True):
-    st.subheader("Readability")
-    m = report.metrics
-    left, right = st.columns(2)
-    left.metric("Words", f"{m.words:,}", help="In the body: greeting and signature left out.")
-    right.metric("Sentences", f"{m.sentences:,}")
-    left.metric("Paragraphs", f"{m.paragraphs:,}")
-    right.metric("Reading time", f"{m.reading_time_seconds:.0f} s")
-    left.metric("Flesch reading ease", f"{m.flesch_reading_ease:g}",
-                help="0 to 100: higher is easier; 60 to 70 is plain English.")
-    right.metric("Flesch-Kincaid grade", f"{m.flesch_kincaid_grade:g}",
-                 help="The US school grade that can read it easily.")
+def _share(report: coach.Report) -> None:
+    """Create a coaching link to this scored draft; its address is shown once."""
+    expires = sharing.EXPIRY_CHOICES[st.session_state.get("share_expiry", "7 days")]
+    try:
+        context = _context()
+    except coach.ContextError:
+        context = coach.Context()
+    with runtime.workspace().begin() as session:
+        token = sharing.share_draft(session, report, context, now=runtime.now(),
+                                    expires_in=expires,
+                                    interviewer_id=st.session_state.get("note_for"))
+    st.session_state.share_link = f"{runtime.app_url()}/?{runtime.SHARE_PARAM}={token}"
+    st.session_state.share_link_for = report.text
 
-st.subheader("Where the coach looked")
-chosen = st.selectbox(
-    "Highlight the evidence for",
-    options=coach.CRITERIA,
-    format_func=lambda c: f"{coach.TITLES[c]} ({report.verdict(c).verdict})",
-    key="highlight",
-)
-evidence = report.verdict(chosen).evidence
-if not evidence:
-    st.caption("No passage of the draft was marked for this point.")
-with st.container(border=True, key="draft_view"):
-    st.markdown(to_markdown(report.text, evidence))
+
+if report.text == st.session_state.get("draft"):
+    with runtime.workspace().begin() as session:
+        comments = sharing.comments_on(session, report.text, st.session_state.get("note_for"))
+    if comments:
+        with st.container(border=True, key="coach_comments"):
+            st.markdown(f"**:material/comment: Your coach's comments ({len(comments)})**")
+            report_view.show_comments(comments)
+
+report_view.show(report, key="highlight")
+
+if report.text == st.session_state.get("draft"):
+    with st.container(border=True, key="share_box"):
+        st.markdown("**:material/forum: Share with my coach**")
+        if st.session_state.get("share_link_for") == report.text:
+            st.code(st.session_state.share_link, language=None, wrap_lines=True)
+            st.caption("Copy this link now: it is shown only once, because only a "
+                       "fingerprint of it is kept. Whoever has it can read this draft and its "
+                       "verdicts and leave comments, nothing else; close it any time on the "
+                       "Coaching links page.")
+        else:
+            st.caption("A read-only link to this draft, its verdicts and the interview "
+                       "details; your coach needs no account, and their comments appear here.")
+            left, right = st.columns([2, 1], vertical_alignment="bottom")
+            left.selectbox("The link stays open for", options=list(sharing.EXPIRY_CHOICES),
+                           index=1, key="share_expiry")
+            right.button("Create a coaching link", icon=":material/add_link:", key="share",
+                         on_click=_share, args=(report,), width="stretch")

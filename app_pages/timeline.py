@@ -31,7 +31,7 @@ st.caption(f"What to send and when. Times are in your time zone, {escape(zone)}.
 if "flash" in st.session_state:
     st.success(st.session_state.pop("flash"), icon=":material/check_circle:")
 
-database = runtime.database()
+database = runtime.workspace()
 with database.begin() as session:
     frame = tracker.timeline_frame(session)
     empty = tracker.is_empty(session)
@@ -82,7 +82,7 @@ shown = shown.reset_index(drop=True)
 if shown.empty:
     st.info("No notes match these filters.", icon=":material/filter_alt_off:")
 else:
-    view = timeline_view.table(shown, zone)
+    view = timeline_view.table(shown, zone, runtime.link_params())
     selection = st.dataframe(
         view.style.map(timeline_view.status_colour, subset=["Status"]),
         hide_index=True,

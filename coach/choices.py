@@ -11,6 +11,9 @@ CLOSED_STAGES = frozenset({"accepted", "rejected", "withdrawn"})
 #: How a thank-you note goes out.
 CHANNELS = ("email", "hard_copy")
 
+#: How a workspace's owner is recognised: the one local workspace, a bookmarked link, a login.
+WORKSPACE_KINDS = ("local", "link", "login")
+
 LABELS = {
     "phone": "Phone",
     "video": "Video",
@@ -19,4 +22,4 @@ LABELS = {
     "hard_copy": "Hard copy",
 }
 
-__all__ = ["CHANNELS", "CLOSED_STAGES", "INTERVIEW_TYPES", "LABELS", "STAGES"]
+__all__ = ["CHANNELS", "CLOSED_STAGES", "INTERVIEW_TYPES", "LABELS", "STAGES", "WORKSPACE_KINDS"]

@@ -141,23 +141,53 @@ class Database:
         return ScriptDirectory.from_config(config).get_current_head()
 
     @contextmanager
-    def begin(self) -> Iterator[Session]:
-        """A session in one transaction: committed when the block ends, rolled back on error."""
-        with self._sessions() as session, session.begin():
+    def begin(self, workspace_id: int | None = None) -> Iterator[Session]:
+        """A session in one transaction: committed when the block ends, rolled back on error.
+
+        The tracker's reads and writes only work in a session scoped to a workspace (see
+        ``workspace``); an unscoped session is for finding and managing workspaces.
+        """
+        with self._sessions(info=_scope(workspace_id)) as session, session.begin():
             yield session
 
     @contextmanager
-    def dry_run(self) -> Iterator[Session]:
+    def dry_run(self, workspace_id: int | None = None) -> Iterator[Session]:
         """A session whose changes are always rolled back: to preview what a write would do."""
-        with self._sessions() as session:
+        with self._sessions(info=_scope(workspace_id)) as session:
             session.begin()
             try:
                 yield session
             finally:
                 session.rollback()
 
+    def workspace(self, workspace_id: int) -> Scoped:
+        """Transactions that can only see and change the rows of one workspace."""
+        return Scoped(self, workspace_id)
+
     def dispose(self) -> None:
         self.engine.dispose()
+
+
+def _scope(workspace_id: int | None) -> dict[str, int]:
+    if workspace_id is None:
+        return {}
+    if isinstance(workspace_id, bool) or not isinstance(workspace_id, int):
+        raise TypeError("a workspace id is an int")
+    return {"workspace_id": workspace_id}
+
+
+class Scoped:
+    """A database seen from one workspace: ``begin`` and ``dry_run`` as on ``Database``."""
+
+    def __init__(self, database: Database, workspace_id: int) -> None:
+        self.database = database
+        self.workspace_id = workspace_id
+
+    def begin(self):
+        return self.database.begin(self.workspace_id)
+
+    def dry_run(self):
+        return self.database.dry_run(self.workspace_id)
 
 
 @lru_cache(maxsize=4)

@@ -43,7 +43,8 @@ def load_demo(session: Session, now: datetime, folder: Path = FOLDER) -> tracker
     for entry in meta["notes"]:
         person = session.scalars(
             select(Interviewer).join(Interview).join(Application)
-            .where(Application.company == entry["company"],
+            .where(Application.workspace_id == tracker.workspace_of(session),
+                   Application.company == entry["company"],
                    Interviewer.name == entry["interviewer"])
         ).one()
         started = person.interview.starts_at

@@ -90,3 +90,13 @@ def _cell(value: object) -> str:
     if isinstance(value, numbers.Number) and not isinstance(value, bool):
         return str(value)
     return neutralise(str(value))
+
+
+def workspace_zip(session, now: datetime) -> bytes:
+    """Everything in the session's workspace as one zip: the tracker, coaching links, comments.
+
+    ``session`` is scoped to the workspace (``Database.workspace(id).begin()``).
+    """
+    from . import sharing, tracker
+
+    return to_zip({**tracker.export_tables(session), **sharing.export_tables(session, now)})

@@ -18,7 +18,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
-from .choices import CHANNELS, INTERVIEW_TYPES, STAGES
+from .choices import CHANNELS, INTERVIEW_TYPES, STAGES, WORKSPACE_KINDS
 
 
 class UTCDateTime(TypeDecorator):
@@ -52,11 +52,31 @@ class Base(DeclarativeBase):
     pass
 
 
+class Workspace(Base):
+    """One person's private space: everything else belongs to exactly one workspace.
+
+    ``key_hash`` is the SHA-256 of what identifies the owner (a link key or a login subject),
+    never the key itself; the single local workspace has the fixed key hash ``"local"``.
+    """
+
+    __tablename__ = "workspaces"
+    __table_args__ = (CheckConstraint(_one_of("kind", WORKSPACE_KINDS),
+                                      name="ck_workspaces_kind"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    key_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    kind: Mapped[str] = mapped_column(String(10))
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+
 class Application(Base):
     __tablename__ = "applications"
     __table_args__ = (CheckConstraint(_one_of("stage", STAGES), name="ck_applications_stage"),)
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    workspace_id: Mapped[int] = mapped_column(
+        ForeignKey("workspaces.id", ondelete="CASCADE"), index=True
+    )
     company: Mapped[str] = mapped_column(String(200))
     role: Mapped[str] = mapped_column(String(200), default="")
     job_ad_url: Mapped[str] = mapped_column(Text, default="")
@@ -183,3 +203,50 @@ class FollowUp(Base):
     outcome: Mapped[str] = mapped_column(Text, default="")
 
     interview: Mapped[Interview] = relationship(back_populates="follow_ups")
+
+
+class Share(Base):
+    """A read-only coaching link: a snapshot of one scored draft, found by its token's hash."""
+
+    __tablename__ = "shares"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    workspace_id: Mapped[int] = mapped_column(
+        ForeignKey("workspaces.id", ondelete="CASCADE"), index=True
+    )
+    #: SHA-256 of the link's token, in hex; the token itself is never stored.
+    token_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    #: The note the draft was written for, if it was linked to one.
+    note_id: Mapped[int | None] = mapped_column(
+        ForeignKey("notes.id", ondelete="SET NULL"), nullable=True, index=True
+    )
+    #: SHA-256 of the draft's text, so the writer sees comments next to that same draft.
+    draft_hash: Mapped[str] = mapped_column(String(64), index=True)
+    text: Mapped[str] = mapped_column(Text)
+    score: Mapped[int] = mapped_column(Integer)
+    #: The report as JSON (Report.to_dict) and the interview context as JSON.
+    report: Mapped[str] = mapped_column(Text)
+    context: Mapped[str] = mapped_column(Text, default="{}")
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    expires_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
+    revoked_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
+
+    comments: Mapped[list[ShareComment]] = relationship(
+        back_populates="share", cascade="all, delete-orphan", passive_deletes=True,
+        order_by="ShareComment.id",
+    )
+
+
+class ShareComment(Base):
+    """A coach's comment on a shared draft; the coach has no account, only the link."""
+
+    __tablename__ = "share_comments"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    share_id: Mapped[int] = mapped_column(ForeignKey("shares.id", ondelete="CASCADE"),
+                                          index=True)
+    author: Mapped[str] = mapped_column(String(80), default="")
+    body: Mapped[str] = mapped_column(Text)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+    share: Mapped[Share] = relationship(back_populates="comments")

@@ -108,3 +108,18 @@ class Report:
             "criteria": [v.to_dict() for v in self.criteria],
             "metrics": self.metrics.to_dict(),
         }
+
+    @classmethod
+    def from_dict(cls, text: str, data: dict[str, Any]) -> Report:
+        """The report ``to_dict`` gave for ``text`` (with ``notices`` if they were added)."""
+        return cls(
+            text=text,
+            criteria=tuple(
+                Verdict(id=c["id"], verdict=c["verdict"], advice=c["advice"],
+                        evidence=tuple(Evidence(**e) for e in c["evidence"]))
+                for c in data["criteria"]
+            ),
+            metrics=Metrics(**data["metrics"]),
+            overall=int(data["overall"]),
+            notices=tuple(data.get("notices", ())),
+        )

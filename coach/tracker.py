@@ -1,7 +1,9 @@
 """Reading and writing the tracker: applications, interviews, interviewers, drafts, follow-ups.
 
-Every function takes an open ``Session`` (see ``Database.begin``) and raises ``RecordError``
-with a user-facing message for anything invalid, before writing.
+Every function takes an open ``Session`` scoped to one workspace (``Database.workspace(id)
+.begin()``) and sees and changes only that workspace's rows: a row of another workspace is
+reported as not existing. Anything invalid raises ``RecordError`` with a user-facing message,
+before writing.
 """
 
 from __future__ import annotations
@@ -10,6 +12,7 @@ import json
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time
+from numbers import Integral
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
@@ -113,8 +116,35 @@ def _known_only(fields: Mapping[str, Any], known: set[str], what: str) -> None:
         raise TypeError(f"unknown {what} field(s): {', '.join(sorted(unknown))}")
 
 
+def workspace_of(session: Session) -> int:
+    """The workspace this session is scoped to; a session without one can't touch records."""
+    workspace_id = session.info.get("workspace_id")
+    if workspace_id is None:
+        raise RuntimeError("tracker calls need a session scoped to a workspace: "
+                           "use Database.workspace(id).begin()")
+    return workspace_id
+
+
+def _owned(statement, model: type, workspace_id: int):
+    """``statement`` limited to rows of ``model`` that belong to the workspace."""
+    if model is Interviewer:
+        statement = statement.join(Interview, Interview.id == Interviewer.interview_id)
+    if model in (Interviewer, Interview):
+        statement = statement.join(Application, Application.id == Interview.application_id)
+    return statement.where(Application.workspace_id == workspace_id)
+
+
 def _get(session: Session, model: type, key: int, label: str):
-    row = session.get(model, key)
+    """The row of ``model`` with id ``key`` in this session's workspace.
+
+    A row of another workspace gets the same answer as a missing one, so ids can't be probed.
+    """
+    workspace_id = workspace_of(session)
+    row = None
+    if isinstance(key, Integral) and not isinstance(key, bool):
+        row = session.scalar(
+            _owned(select(model).where(model.id == int(key)), model, workspace_id)
+        )
     if row is None:
         raise RecordError(f"that {label} no longer exists; it may have been deleted")
     return row
@@ -136,7 +166,8 @@ def _application_fields(fields: Mapping[str, Any]) -> dict[str, Any]:
 
 def add_application(session: Session, *, company: str, **fields: Any) -> Application:
     """A new application; ``company`` is required, ``stage`` defaults to interviewing."""
-    row = Application(**_application_fields({"company": company, **fields}))
+    row = Application(workspace_id=workspace_of(session),
+                      **_application_fields({"company": company, **fields}))
     session.add(row)
     session.flush()
     return row
@@ -354,7 +385,14 @@ def record_follow_up(session: Session, interview_id: int, *, due_on: date, done:
 # --- reading ----------------------------------------------------------------------------------
 
 def is_empty(session: Session) -> bool:
-    return session.scalar(select(func.count(Application.id))) == 0
+    mine = Application.workspace_id == workspace_of(session)
+    return session.scalar(select(func.count(Application.id)).where(mine)) == 0
+
+
+def _mine(session: Session):
+    """This workspace's applications, oldest first."""
+    return (select(Application).where(Application.workspace_id == workspace_of(session))
+            .order_by(Application.id))
 
 
 def _latest_versions(session: Session):
@@ -376,6 +414,7 @@ def timeline_frame(session: Session) -> pd.DataFrame:
     """One row per interviewer note, in the columns ``coach.timeline.compute`` reads."""
     from .timeline import empty_frame
 
+    workspace = workspace_of(session)
     drafts = _latest_versions(session)
     rows = session.execute(
         select(
@@ -390,10 +429,12 @@ def timeline_frame(session: Session) -> pd.DataFrame:
         .join(Interviewer, Interviewer.interview_id == Interview.id)
         .outerjoin(Note, Note.interviewer_id == Interviewer.id)
         .outerjoin(drafts, drafts.c.note_id == Note.id)
+        .where(Application.workspace_id == workspace)
         .order_by(Interview.starts_at, Interviewer.id)
     ).all()
     follow_ups = session.execute(
-        select(FollowUp.interview_id, FollowUp.due_on, FollowUp.done, FollowUp.done_at)
+        _owned(select(FollowUp.interview_id, FollowUp.due_on, FollowUp.done, FollowUp.done_at)
+               .join(Interview, Interview.id == FollowUp.interview_id), Interview, workspace)
         .order_by(FollowUp.seq)
     ).all()
     done: dict[int, int] = {}
@@ -448,7 +489,8 @@ def interviews_without_interviewers(session: Session) -> list[tuple[str, str, da
             select(Application.company, Application.role, Interview.starts_at)
             .join(Interview, Interview.application_id == Application.id)
             .outerjoin(Interviewer, Interviewer.interview_id == Interview.id)
-            .where(Interviewer.id.is_(None))
+            .where(Interviewer.id.is_(None),
+                   Application.workspace_id == workspace_of(session))
             .order_by(Interview.starts_at)
         )
     ]
@@ -519,6 +561,7 @@ def applications_frame(session: Session) -> pd.DataFrame:
                Application.job_ad_url, Application.notes,
                func.count(Interview.id).label("interviews"))
         .outerjoin(Interview, Interview.application_id == Application.id)
+        .where(Application.workspace_id == workspace_of(session))
         .group_by(Application.id)
         .order_by(Application.created_at.desc(), Application.id.desc())
     ).all()
@@ -552,7 +595,7 @@ def import_rows(session: Session, rows: Iterable[Any]) -> ImportSummary:
     """
     applications = {
         (a.company.casefold(), a.role.casefold()): a
-        for a in session.scalars(select(Application).order_by(Application.id))
+        for a in session.scalars(_mine(session))
     }
     counts = {"applications": 0, "interviews": 0, "interviewers": 0}
     duplicates: list[int] = []
@@ -610,7 +653,7 @@ def _local(moment: datetime, zone: str) -> datetime:
 def export_tables(session: Session) -> dict[str, pd.DataFrame]:
     """Everything, as tables: interviews (re-importable), applications, drafts, follow-ups."""
     interviews, drafts, follow_ups = [], [], []
-    applications = session.scalars(select(Application).order_by(Application.id)).all()
+    applications = session.scalars(_mine(session)).all()
     for app in applications:
         for interview in app.interviews:
             local = _local(interview.starts_at, interview.timezone)

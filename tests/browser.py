@@ -15,6 +15,7 @@ import time
 import urllib.request
 from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
@@ -51,14 +52,34 @@ def healthy(url: str) -> bool:
         return False
 
 
-@contextmanager
-def streamlit_server(database: Path) -> Iterator[str]:
-    """``streamlit run app.py`` on a free loopback port, storing its data in ``database``.
+@dataclass
+class Server:
+    """A running ``streamlit run app.py``: its base URL, its process and its log file."""
 
-    Yields the server's base URL; the server's output goes to ``server.log`` beside the
-    database, and its tail is shown if the server does not come up.
+    url: str
+    process: subprocess.Popen
+    log: Path
+
+    def stop(self) -> None:
+        if self.process.poll() is None:
+            self.process.terminate()
+            try:
+                self.process.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                self.process.kill()
+                self.process.wait()
+
+
+def start_server(database: Path | str, *, hosted: bool = False, port: int | None = None,
+                 log: Path | None = None) -> Server:
+    """Start ``streamlit run app.py`` on a loopback port and wait until it answers.
+
+    ``database`` is a SQLite file or a database URL; ``hosted`` gives every visitor a
+    private workspace of their own (``THANKYOU_COACH_HOSTED``), as a hosted instance does.
+    The server's output goes to ``log`` (``server.log`` beside a SQLite file by default),
+    and its tail is shown if the server does not come up.
     """
-    port = free_port()
+    port = port or free_port()
     url = f"http://127.0.0.1:{port}"
     command = [
         sys.executable, "-m", "streamlit", "run", "app.py",
@@ -68,30 +89,41 @@ def streamlit_server(database: Path) -> Iterator[str]:
         "--browser.gatherUsageStats", "false",
         "--server.fileWatcherType", "none",
     ]
-    env = dict(os.environ, THANKYOU_COACH_DATABASE_URL=f"sqlite:///{database}")
-    log_path = database.with_name("server.log")
-    with open(log_path, "w", encoding="utf-8") as log:
-        process = subprocess.Popen(command, cwd=ROOT, env=env, stdout=log,
+    database_url = database if isinstance(database, str) else f"sqlite:///{database}"
+    env = dict(os.environ, THANKYOU_COACH_DATABASE_URL=database_url)
+    env.pop("THANKYOU_COACH_HOSTED", None)
+    if hosted:
+        env["THANKYOU_COACH_HOSTED"] = "1"
+    if log is None:
+        if isinstance(database, str):
+            raise ValueError("give a log path when the database is a URL")
+        log = database.with_name("server.log")
+    with open(log, "a", encoding="utf-8") as out:
+        process = subprocess.Popen(command, cwd=ROOT, env=env, stdout=out,
                                    stderr=subprocess.STDOUT, text=True)
-        try:
-            deadline = time.monotonic() + START_SECONDS
-            while not healthy(url):
-                if process.poll() is not None:
-                    pytest.fail(f"streamlit exited with {process.returncode}:\n"
-                                f"{log_path.read_text(encoding='utf-8')[-4000:]}")
-                if time.monotonic() > deadline:
-                    pytest.fail(f"streamlit did not answer /_stcore/health within "
-                                f"{START_SECONDS} s:\n"
-                                f"{log_path.read_text(encoding='utf-8')[-4000:]}")
-                time.sleep(0.3)
-            yield url
-        finally:
-            process.terminate()
-            try:
-                process.wait(timeout=10)
-            except subprocess.TimeoutExpired:
-                process.kill()
-                process.wait()
+    server = Server(url, process, log)
+    deadline = time.monotonic() + START_SECONDS
+    while not healthy(url):
+        if process.poll() is not None:
+            pytest.fail(f"streamlit exited with {process.returncode}:\n"
+                        f"{log.read_text(encoding='utf-8')[-4000:]}")
+        if time.monotonic() > deadline:
+            server.stop()
+            pytest.fail(f"streamlit did not answer /_stcore/health within {START_SECONDS} s:\n"
+                        f"{log.read_text(encoding='utf-8')[-4000:]}")
+        time.sleep(0.3)
+    return server
+
+
+@contextmanager
+def streamlit_server(database: Path | str, *, hosted: bool = False,
+                     log: Path | None = None) -> Iterator[str]:
+    """A server for the length of the block (see ``start_server``); yields its base URL."""
+    server = start_server(database, hosted=hosted, log=log)
+    try:
+        yield server.url
+    finally:
+        server.stop()
 
 
 @contextmanager

@@ -10,7 +10,7 @@ from alembic.runtime.migration import MigrationContext
 from sqlalchemy import inspect, text
 from sqlalchemy.exc import IntegrityError
 
-from coach import tracker
+from coach import tracker, workspaces
 from coach.database import Database, DatabaseError, database_url, open_database
 from coach.models import Base, Interview
 
@@ -104,6 +104,8 @@ def test_a_first_schema_database_upgrades_without_losing_a_row(empty_database):
 
     assert empty_database.revision() == Database.head()
     with empty_database.begin() as session:
+        local = workspaces.local(session)
+    with empty_database.workspace(local).begin() as session:
         context = tracker.note_context(session, 1)
         assert (context.company, context.interviewer, context.topics) == (
             "Acme", "Ana Ruiz", ("dashboards",))

@@ -47,6 +47,11 @@ def _checklist(at: AppTest) -> list[str]:
             and m.value.startswith(":")]
 
 
+def _draft_view(at: AppTest) -> str:
+    """The Markdown of the draft under "Where the coach looked", with its evidence marked."""
+    return next((m.value for m in at.markdown if ":orange-background[" in m.value), "")
+
+
 def _shown(markdown: str) -> str:
     """The text a reader sees in the draft view (raw brackets only come from highlights)."""
     text = markdown.replace(":orange-background[", "").replace("]", "")
@@ -149,7 +154,7 @@ def test_changing_the_highlight_keeps_the_report_without_rescoring(at, monkeypat
     assert calls == [1]
     assert next(m.value for m in at.metric if m.label == "Overall score") == before
     assert len(_checklist(at)) == 10
-    view = at.markdown[-1].value
+    view = _draft_view(at)
     assert ":orange-background[" in view
     assert "[Interviewer Name]" in _shown(view)
 

@@ -12,7 +12,7 @@ import pytest
 from sqlalchemy import func, select
 
 import coach
-from coach import timeline, tracker
+from coach import timeline, tracker, workspaces
 from coach.csv_import import ImportRow, parse_csv
 from coach.models import Application, DraftVersion, FollowUp, Interview, Interviewer, Note
 from coach.report import Evidence, Metrics, Report, Verdict
@@ -29,6 +29,14 @@ T3 = datetime(2026, 3, 3, 10, 5, 59, 999_999, tzinfo=UTC)
 SENT = datetime(2026, 3, 3, 11, 0, tzinfo=UTC)
 TABLES = (Application, Interview, Interviewer, Note, DraftVersion, FollowUp)
 NOTHING = {model.__tablename__: 0 for model in TABLES}
+
+
+@pytest.fixture
+def database(database):
+    """The tracker's tests work inside one workspace, the local one."""
+    with database.begin() as session:
+        workspace_id = workspaces.local(session)
+    return database.workspace(workspace_id)
 
 
 def _report(overall: int) -> Report:

@@ -12,7 +12,7 @@ import pytest
 from sqlalchemy import func, select
 from streamlit.testing.v1 import AppTest
 
-from coach import tracker
+from coach import tracker, workspaces
 from coach.database import database_url, open_database
 from coach.models import Application, DraftVersion, Interview, Interviewer
 from ui.highlight import WORD_JOINER
@@ -23,7 +23,10 @@ HOSTILE = '<img src=x onerror="alert(1)"> **Acme** [x](http://evil) :red[boom]'
 
 
 def _database():
-    return open_database(database_url())
+    """The app's database as the page sees it locally: the one local workspace."""
+    database = open_database(database_url())
+    with database.begin() as session:
+        return database.workspace(workspaces.local(session))
 
 
 def _counts() -> dict[str, int]:

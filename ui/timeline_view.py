@@ -31,9 +31,12 @@ TABLE_COLUMNS = ["Status", "Interviewer", "Company", "Send by", "Days left", "Ch
                  "Follow up on", "Note", "Interview", "Role"]
 
 
-def note_link(interviewer_id: int) -> str:
-    """A link, relative to the app's root, that opens the Score page on this note."""
-    return f"./?note={int(interviewer_id)}"
+def note_link(interviewer_id: int, params: str = "") -> str:
+    """A link, relative to the app's root, that opens the Score page on this note.
+
+    ``params`` (``w=<key>``) keeps a link workspace's key in the address of the new tab.
+    """
+    return f"./?note={int(interviewer_id)}" + (f"&{params}" if params else "")
 
 
 def channel_label(channel: str, also_email: bool) -> str:
@@ -41,8 +44,11 @@ def channel_label(channel: str, also_email: bool) -> str:
     return f"{label} + email" if also_email and channel == "hard_copy" else label
 
 
-def table(timeline: pd.DataFrame, tz: str) -> pd.DataFrame:
-    """One row per note, in the timeline's urgency order, times in the user's zone ``tz``."""
+def table(timeline: pd.DataFrame, tz: str, params: str = "") -> pd.DataFrame:
+    """One row per note, in the timeline's urgency order, times in the user's zone ``tz``.
+
+    ``params`` go on each note's link (see ``note_link``).
+    """
     if timeline.empty:
         return pd.DataFrame(columns=TABLE_COLUMNS)
     follow_up = timeline["follow_up_on"].dt.date
@@ -56,7 +62,7 @@ def table(timeline: pd.DataFrame, tz: str) -> pd.DataFrame:
                     for c, a in zip(timeline["channel"], timeline["also_email"], strict=True)],
         "Score": timeline["latest_score"],
         "Follow up on": follow_up.where(timeline["follow_up_on"].notna(), None),
-        "Note": timeline["interviewer_id"].map(note_link),
+        "Note": [note_link(i, params) for i in timeline["interviewer_id"]],
         "Interview": timeline["starts_at"].dt.tz_convert(tz).dt.tz_localize(None),
         "Role": timeline["role"],
     })
