@@ -40,6 +40,7 @@ pages = [
     st.Page("app_pages/workspace.py", title="Your workspace", icon=":material/lock:"),
 ]
 page = st.navigation(pages)
+st.session_state.page_path = page.url_path  # for runtime.app_url
 
 with st.sidebar:
     if access.mode == "link":

@@ -14,7 +14,7 @@ import streamlit as st
 from coach import tracker
 from coach.choices import INTERVIEW_TYPES, LABELS, STAGES
 from coach.csv_import import IMPORT_COLUMNS, CsvError, parse_csv
-from coach.export import to_csv, to_zip
+from coach.export import to_csv, workspace_zip
 from ui import forms, runtime
 from ui.highlight import escape
 
@@ -427,15 +427,28 @@ with bring:
                     key="confirm_import")
         right.button("Cancel", on_click=_cancel_import, key="cancel_import")
 
+
+
+def _export_zip() -> bytes:
+    """Built when the button is pressed, not on every rerun."""
+    with runtime.workspace().begin() as session:
+        return workspace_zip(session, runtime.now())
+
+
+def _export_interviews() -> bytes:
+    with runtime.workspace().begin() as session:
+        return to_csv(tracker.export_tables(session)["interviews"])
+
+
 with take:
-    with database.begin() as session:
-        tables = tracker.export_tables(session)
-    st.markdown("Download everything you have entered, drafts and follow-ups included. Cells "
-                "that a spreadsheet would run as a formula are prefixed with `'`.")
-    st.download_button("Everything (.zip of CSV files)", to_zip(tables),
+    st.markdown("Download everything you have entered: drafts, follow-ups, coaching links and "
+                "their comments included. Cells that a spreadsheet would run as a formula are "
+                "prefixed with `'`.")
+    st.download_button("Everything (.zip of CSV files)", _export_zip,
                        "thank-you-coach-export.zip", mime="application/zip",
-                       icon=":material/folder_zip:", key="export_zip",
+                       icon=":material/folder_zip:", key="export_zip", on_click="ignore",
                        disabled=applications.empty)
     st.download_button("Interviews and interviewers (.csv, re-importable)",
-                       to_csv(tables["interviews"]), "interviews.csv", mime="text/csv",
-                       icon=":material/table:", key="export_csv", disabled=applications.empty)
+                       _export_interviews, "interviews.csv", mime="text/csv",
+                       icon=":material/table:", key="export_csv", on_click="ignore",
+                       disabled=applications.empty)

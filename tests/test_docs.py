@@ -10,11 +10,13 @@ from coach.choices import STAGES
 from coach.csv_import import IMPORT_COLUMNS
 from coach.database import SECRET_NAME, URL_SETTING
 from coach.nlp import MODEL_SETTING
+from ui.runtime import HOSTED_SECRET, HOSTED_SETTING
 
 README = (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8")
 
 
-@pytest.mark.parametrize("setting", [URL_SETTING, SECRET_NAME, MODEL_SETTING])
+@pytest.mark.parametrize("setting", [URL_SETTING, SECRET_NAME, MODEL_SETTING, HOSTED_SETTING,
+                                     HOSTED_SECRET, "[auth]"])
 def test_every_setting_is_in_the_configuration_table(setting):
     assert f"`{setting}`" in README
 

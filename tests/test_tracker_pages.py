@@ -221,12 +221,14 @@ def test_the_export_is_a_zip_of_every_table():
     at = _page("applications")
     buttons = {b.proto.label: b for b in at.get("download_button")}
     assert "Everything (.zip of CSV files)" in buttons
+    from coach.export import workspace_zip
     with _database().begin() as session:
-        tables = tracker.export_tables(session)
-    from coach.export import to_zip
-    with zipfile.ZipFile(io.BytesIO(to_zip(tables))) as archive:
-        assert sorted(archive.namelist()) == ["applications.csv", "drafts.csv",
+        data = workspace_zip(session, datetime.now(UTC))
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        assert sorted(archive.namelist()) == ["applications.csv", "coach_comments.csv",
+                                              "coaching_links.csv", "drafts.csv",
                                               "follow_ups.csv", "interviews.csv"]
+        assert "Lumen Analytics" in archive.read("applications.csv").decode("utf-8-sig")
 
 
 # --- Score page on one note -------------------------------------------------------------------

@@ -82,7 +82,7 @@ def enter() -> Access | None:
         with database().begin() as session:
             return Access("local", workspaces.local(session))
     if kind == "login":
-        if not st.user.is_logged_in:
+        if not st.user.get("is_logged_in", False):
             st.title("Thank-You Coach")
             st.write("Log in to open your private workspace: your applications, drafts and "
                      "coaching links are visible to you alone.")
@@ -136,8 +136,11 @@ def link_params() -> str:
 
 def app_url() -> str:
     """The app's address as the browser sees it, without page or query; '' when unknown."""
-    url = st.context.url or ""
-    return url.split("?", 1)[0].rstrip("/")
+    url = (st.context.url or "").split("?", 1)[0].rstrip("/")
+    page = st.session_state.get("page_path", "")
+    if page and url.endswith("/" + page):
+        url = url[: -len(page) - 1]
+    return url
 
 
 def timezone() -> str:
