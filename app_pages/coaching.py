@@ -25,6 +25,25 @@ def _revoke(link_id: int) -> None:
     st.session_state.flash = "The link is closed: whoever opens it now sees that it isn't open."
 
 
+def _open(link: sharing.Link) -> None:
+    """Put the shared draft and its details back in the Score page's boxes."""
+    current = st.session_state.get("draft") or ""
+    if current.strip() and current != link.text:
+        st.session_state.previous_draft = current  # kept, with a button to put it back
+    st.session_state.draft = link.text
+    context = link.context
+    st.session_state.ctx_interviewers = ", ".join(context.interviewers)
+    st.session_state.ctx_company = context.company
+    st.session_state.ctx_role = context.role
+    st.session_state.ctx_interview_type = context.interview_type
+    st.session_state.ctx_topics = "\n".join(context.topics)
+    st.session_state.ctx_job_ad = context.job_ad
+    st.session_state.pop("report", None)
+    st.session_state.score_on_open = True
+    for key in ("note_for", "note_loaded"):  # the shared text isn't a version of that note
+        st.session_state.pop(key, None)
+
+
 st.title("Coaching links")
 st.write("Links to scored drafts that you shared with a coach. A coach sees that one draft, "
          "its verdicts and the interview details, nothing else of your workspace; their "
@@ -56,6 +75,10 @@ for link in links:
                       f"{escape(link.excerpt)}")
         left.caption(f"Shared {link.created_at.strftime('%d %b %Y, %H:%M UTC')} · {expiry} · "
                      f"{len(link.comments)} comment{'' if len(link.comments) == 1 else 's'}")
+        if right.button("Open the draft", key=f"open_{link.id}", icon=":material/edit_note:",
+                        on_click=_open, args=(link,), width="stretch",
+                        help="Put this draft back on the Score page, comments beside it."):
+            st.switch_page("app_pages/score.py")
         if link.status == "open":
             right.button("Revoke", key=f"revoke_{link.id}", icon=":material/link_off:",
                          on_click=_revoke, args=(link.id,), width="stretch")

@@ -151,10 +151,11 @@ if note is not None:
             st.caption("No saved version yet: score the draft, then save it here.")
         st.button("Stop writing to this person", on_click=_stop_note, icon=":material/close:",
                   type="tertiary")
-    if "previous_draft" in st.session_state:
-        st.info("This note's saved draft replaced the text that was in the box. "
-                "That text is kept.", icon=":material/history:")
-        st.button("Put my previous text back", on_click=_put_back, icon=":material/undo:")
+if "previous_draft" in st.session_state:
+    opened = "This note's saved draft" if note is not None else "The draft you opened"
+    st.info(f"{opened} replaced the text that was in the box. That text is kept.",
+            icon=":material/history:")
+    st.button("Put my previous text back", on_click=_put_back, icon=":material/undo:")
 
 if "flash" in st.session_state:
     st.success(st.session_state.pop("flash"), icon=":material/check_circle:")
@@ -200,6 +201,8 @@ with st.expander("About this interview (optional)"):
 
 buttons = st.columns([1, 1, 1, 2]) if note is not None else [st]
 if buttons[0].button("Score my note", type="primary", icon=":material/fact_check:", key="score"):
+    _score()
+elif st.session_state.pop("score_on_open", False):  # a shared draft, opened again
     _score()
 if note is not None:
     if buttons[1].button("Save this draft", icon=":material/save:", key="save_draft",

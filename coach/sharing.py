@@ -75,6 +75,9 @@ class Link:
     to: str
     comments: tuple[Comment, ...]
     status: str  # open, expired or revoked
+    #: The shared draft and its interview details, to open it on the Score page again.
+    text: str = ""
+    context: Context = Context()
 
 
 def _hash(token: str) -> str:
@@ -189,6 +192,7 @@ def links(session: Session, now: datetime) -> list[Link]:
             excerpt=excerpt if len(excerpt) <= 90 else excerpt[:89] + "…",
             to=", ".join(context.get("interviewers") or ()),
             comments=_comments(share), status=_status(share, now),
+            text=share.text, context=Context.from_dict(context),
         ))
     return result
 

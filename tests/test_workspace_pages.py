@@ -283,3 +283,19 @@ def test_deleting_needs_the_confirmation_and_then_removes_everything(hosted):
     with _database().begin() as session:
         assert workspaces.by_link(session, key) is None
     assert at.query_params.get("w") not in (None, key)  # a new, empty workspace
+
+
+def test_a_shared_draft_opens_again_on_the_score_page_with_its_comments(hosted):
+    writer = _run(_app())
+    token = _share_from_score_page(writer)
+    with _database().begin() as session:
+        sharing.add_comment(session, token, author="Sam", body="Cut the second paragraph.",
+                            now=datetime.now(UTC))
+    # A new visit to the same workspace: the draft box starts empty.
+    again = _run(_app(w=writer.query_params["w"]), "coaching")
+    _button(again, "Open the draft").click().run()
+    assert not again.exception, again.exception
+    assert again.text_area(key="draft").value.startswith("Dear Ms. Okafor")
+    shown = _texts(again)
+    assert "Your coach's comments (1)" in shown and "Cut the second paragraph." in shown
+    assert any(m.label == "Overall score" for m in again.metric)
