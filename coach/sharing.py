@@ -159,7 +159,7 @@ def add_comment(session: Session, token: str, *, author: str, body: str,
     author, body = check_comment(author, body)
     share = _open(session, token, now)
     if share is None:
-        raise ShareClosed(token)
+        raise ShareClosed("this coaching link isn't open")  # never the token: logs
     if len(share.comments) >= MAX_COMMENTS:
         raise RecordError(f"this draft already has {MAX_COMMENTS} comments; that's the limit")
     share.comments.append(ShareComment(author=author, body=body, created_at=now))

@@ -10,6 +10,7 @@ database alone can't open anyone's workspace. These functions take an unscoped s
 from __future__ import annotations
 
 import hashlib
+import json
 import re
 import secrets
 
@@ -59,7 +60,9 @@ def for_login(session: Session, issuer: str, subject: str) -> int:
     """The workspace of a logged-in person, created on their first visit."""
     if not subject:
         raise ValueError("the login has no subject to identify the person by")
-    return _get_or_create(session, digest(f"login:{issuer}\n{subject}"), "login")
+    # JSON keeps the pair unambiguous whatever characters the provider puts in either.
+    identity = json.dumps(["login", issuer, subject], ensure_ascii=False)
+    return _get_or_create(session, digest(identity), "login")
 
 
 def create_link(session: Session) -> tuple[int, str]:
