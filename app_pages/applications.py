@@ -6,6 +6,7 @@ What the visitor typed is shown only in form fields, dataframe cells and escaped
 from __future__ import annotations
 
 from datetime import date, time
+from functools import partial
 from zoneinfo import ZoneInfo
 
 import pandas as pd
@@ -14,6 +15,7 @@ import streamlit as st
 from coach import tracker
 from coach.choices import INTERVIEW_TYPES, LABELS, STAGES
 from coach.csv_import import IMPORT_COLUMNS, CsvError, parse_csv
+from coach.database import Scoped
 from coach.export import to_csv, workspace_zip
 from ui import forms, runtime
 from ui.highlight import escape
@@ -429,14 +431,15 @@ with bring:
 
 
 
-def _export_zip() -> bytes:
-    """Built when the button is pressed, not on every rerun."""
-    with runtime.workspace().begin() as session:
+def _export_zip(workspace: Scoped) -> bytes:
+    """Built when the button is pressed, not on every rerun; Streamlit runs it in a thread of
+    its own, where there is no session state, so it is handed the workspace."""
+    with workspace.begin() as session:
         return workspace_zip(session, runtime.now())
 
 
-def _export_interviews() -> bytes:
-    with runtime.workspace().begin() as session:
+def _export_interviews(workspace: Scoped) -> bytes:
+    with workspace.begin() as session:
         return to_csv(tracker.export_tables(session)["interviews"])
 
 
@@ -444,11 +447,11 @@ with take:
     st.markdown("Download everything you have entered: drafts, follow-ups, coaching links and "
                 "their comments included. Cells that a spreadsheet would run as a formula are "
                 "prefixed with `'`.")
-    st.download_button("Everything (.zip of CSV files)", _export_zip,
+    st.download_button("Everything (.zip of CSV files)", partial(_export_zip, database),
                        "thank-you-coach-export.zip", mime="application/zip",
                        icon=":material/folder_zip:", key="export_zip", on_click="ignore",
                        disabled=applications.empty)
     st.download_button("Interviews and interviewers (.csv, re-importable)",
-                       _export_interviews, "interviews.csv", mime="text/csv",
+                       partial(_export_interviews, database), "interviews.csv", mime="text/csv",
                        icon=":material/table:", key="export_csv", on_click="ignore",
                        disabled=applications.empty)

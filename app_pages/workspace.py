@@ -2,17 +2,21 @@
 
 from __future__ import annotations
 
+from functools import partial
+
 import streamlit as st
 
 from coach import workspaces
+from coach.database import Scoped
 from coach.export import workspace_zip
 from ui import runtime
 
 CONFIRM = "DELETE"
 
 
-def _export() -> bytes:
-    with runtime.workspace().begin() as session:
+def _export(workspace: Scoped) -> bytes:
+    """Built when the button is pressed, in a thread of its own: no session state there."""
+    with workspace.begin() as session:
         return workspace_zip(session, runtime.now())
 
 
@@ -49,9 +53,9 @@ else:
 st.subheader("Export everything")
 st.write("One zip of CSV files: applications, interviews and interviewers, every saved draft "
          "with its score, follow-ups, your coaching links and the comments on them.")
-st.download_button("Download everything (.zip)", _export, "thank-you-coach-workspace.zip",
-                   mime="application/zip", icon=":material/folder_zip:", key="export_all",
-                   on_click="ignore")
+st.download_button("Download everything (.zip)", partial(_export, runtime.workspace()),
+                   "thank-you-coach-workspace.zip", mime="application/zip",
+                   icon=":material/folder_zip:", key="export_all", on_click="ignore")
 
 st.subheader("Delete this workspace")
 st.write("Deletes everything above for good, and closes every coaching link. It can't be "

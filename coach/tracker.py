@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time
 from numbers import Integral
 from typing import Any
+from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import pandas as pd
@@ -88,6 +89,16 @@ def _email(value: Any) -> str:
     return value
 
 
+def _web_address(value: Any) -> str:
+    """A job ad link: only http(s), since the pages show it as a link and javascript: runs."""
+    value = _text(value, "job_ad_url")
+    parts = urlsplit(value)
+    if value and (parts.scheme.casefold() not in ("http", "https") or not parts.netloc):
+        raise RecordError(f"the job ad link {value[:60]!r} must be a web address starting with "
+                          "https:// or http://")
+    return value
+
+
 def local_start(day: date, at: time, zone: str) -> datetime:
     """The aware start of an interview from the date and time on the interviewer's clock.
 
@@ -159,6 +170,8 @@ def _application_fields(fields: Mapping[str, Any]) -> dict[str, Any]:
     for name, value in fields.items():
         if name == "stage":
             clean[name] = _one_of(value, STAGES, "stage")
+        elif name == "job_ad_url":
+            clean[name] = _web_address(value)
         else:
             clean[name] = _text(value, name, required=name == "company")
     return clean

@@ -144,6 +144,11 @@ def test_an_application_is_saved_trimmed_with_defaults_and_can_be_updated(databa
         ({"company": "Ac\x00me"}, "^company contains a NUL character; remove it$"),
         ({"company": "Acme", "job_ad_text": "SQL\x00"}, "^job ad text contains a NUL"),
         ({"company": "Acme", "role": 42}, "^role must be text$"),
+        # Shown as a link on the Applications page: only web addresses, never javascript:.
+        ({"company": "Acme", "job_ad_url": "javascript:alert(1)"},
+         "^the job ad link 'javascript:alert\\(1\\)' must be a web address starting"),
+        ({"company": "Acme", "job_ad_url": "jobs.example/1"}, "must be a web address"),
+        ({"company": "Acme", "job_ad_url": "https://"}, "must be a web address"),
     ],
 )
 def test_a_bad_application_is_refused_and_nothing_is_written(database, fields, message):
