@@ -7,6 +7,7 @@ Streamlit's secrets (``database_url``) switches to it. Migrations run on every s
 from __future__ import annotations
 
 import os
+import threading
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from functools import lru_cache
@@ -190,9 +191,21 @@ class Scoped:
         return self.database.dry_run(self.workspace_id)
 
 
-@lru_cache(maxsize=4)
+_OPENING = threading.Lock()
+
+
 def open_database(url: str) -> Database:
-    """The process's one Database for ``url``, migrated to the newest schema."""
+    """The process's one Database for ``url``, migrated to the newest schema.
+
+    Thread-safe: visitors arriving together on a fresh server are separate threads, and
+    Alembic keeps its migration state in module globals, so only one may migrate at a time.
+    """
+    with _OPENING:
+        return _open(url)
+
+
+@lru_cache(maxsize=4)
+def _open(url: str) -> Database:
     database = Database(url)
     try:
         database.upgrade()

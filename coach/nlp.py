@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import threading
 from functools import lru_cache
 
 import spacy
@@ -48,6 +49,13 @@ def _load(name: str) -> Language:
     return nlp
 
 
+_LOADING = threading.Lock()
+
+
 def get_nlp() -> Language:
-    """The shared pipeline for the configured model, loaded on first use."""
-    return _load(model_name())
+    """The shared pipeline for the configured model, loaded once on first use.
+
+    Thread-safe: several sessions scoring at once on a fresh server share one load.
+    """
+    with _LOADING:
+        return _load(model_name())

@@ -2,10 +2,7 @@
 
 from __future__ import annotations
 
-import uuid
-
 import pytest
-from sqlalchemy import create_engine, text
 
 from coach.database import Database
 from coach.nlp import get_nlp
@@ -38,13 +35,7 @@ def postgres_server():
 def _fresh_url(request, tmp_path) -> str:
     if request.param == "sqlite":
         return f"sqlite:///{tmp_path / 'coach.db'}"
-    server = request.getfixturevalue("postgres_server")
-    name = f"t_{uuid.uuid4().hex[:12]}"
-    admin = create_engine(server.url("postgres"), isolation_level="AUTOCOMMIT")
-    with admin.connect() as connection:
-        connection.execute(text(f'CREATE DATABASE "{name}"'))
-    admin.dispose()
-    return server.url(name)
+    return request.getfixturevalue("postgres_server").new_database()
 
 
 @pytest.fixture(params=["sqlite", "postgresql"])

@@ -9,6 +9,7 @@ import shutil
 import socket
 import subprocess
 import tempfile
+import uuid
 from pathlib import Path
 
 
@@ -61,6 +62,17 @@ class Server:
 
     def url(self, database: str) -> str:
         return f"postgresql+psycopg://coach@127.0.0.1:{self.port}/{database}"
+
+    def new_database(self, prefix: str = "t") -> str:
+        """The URL of a brand-new, empty database on this server."""
+        from sqlalchemy import create_engine, text
+
+        name = f"{prefix}_{uuid.uuid4().hex[:12]}"
+        admin = create_engine(self.url("postgres"), isolation_level="AUTOCOMMIT")
+        with admin.connect() as connection:
+            connection.execute(text(f'CREATE DATABASE "{name}"'))
+        admin.dispose()
+        return self.url(name)
 
     def stop(self) -> None:
         try:
