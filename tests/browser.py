@@ -159,6 +159,33 @@ def screenshot(page, name: str) -> Path:
     return path
 
 
+#: True when no script run is going on and no element is left over from the previous run.
+IDLE = """() => document.querySelector('[data-testid=stApp]')
+    ?.getAttribute('data-test-script-state') === 'notRunning'
+    && !document.querySelector('[data-stale=true]')"""
+
+
+def settle(page) -> None:
+    """Wait until the app has been idle for a moment, then check it raised nothing.
+
+    A moment, because a click can show "not running" briefly before the rerun it asked for.
+    """
+    deadline = time.monotonic() + TIMEOUT_MS / 1000
+    idle = 0
+    while idle < 3:
+        assert time.monotonic() < deadline, "the app did not settle"
+        idle = idle + 1 if page.evaluate(IDLE) else 0
+        page.wait_for_timeout(100)
+    assert_no_exception(page)
+
+
+def go(page, title: str, heading: str, *, exact: bool = False) -> None:
+    """Open a page from the sidebar, in the same session, and wait for it to settle."""
+    page.get_by_test_id("stSidebarNav").get_by_role("link", name=title).click()
+    page.get_by_role("heading", name=heading, exact=exact).wait_for()
+    settle(page)
+
+
 def assert_no_exception(page) -> None:
     """No Python traceback box anywhere on the page."""
     boxes = page.get_by_test_id("stException")

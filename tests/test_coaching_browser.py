@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import re
 import secrets
-import time
 from collections.abc import Iterator
 from urllib.parse import parse_qs, urlsplit
 
@@ -20,7 +19,15 @@ from sqlalchemy import select
 
 from coach import models, workspaces
 from coach.database import Database
-from tests.browser import ROOT, TIMEOUT_MS, assert_no_exception, chromium, screenshot, start_server
+from tests.browser import (
+    ROOT,
+    TIMEOUT_MS,
+    chromium,
+    go,
+    screenshot,
+    settle,
+    start_server,
+)
 
 pytestmark = pytest.mark.browser
 
@@ -88,30 +95,6 @@ def coach(browser, server):
 
 # --- helpers -------------------------------------------------------------------------------
 
-#: True when no script run is going on and no element is left over from the previous run.
-_IDLE = """() => document.querySelector('[data-testid=stApp]')
-    ?.getAttribute('data-test-script-state') === 'notRunning'
-    && !document.querySelector('[data-stale=true]')"""
-
-
-def _settle(page) -> None:
-    """Wait until the app has been idle for a moment, then check it raised nothing."""
-    deadline = time.monotonic() + TIMEOUT_MS / 1000
-    idle = 0
-    while idle < 3:
-        assert time.monotonic() < deadline, "the app did not settle"
-        idle = idle + 1 if page.evaluate(_IDLE) else 0
-        page.wait_for_timeout(100)
-    assert_no_exception(page)
-
-
-def _go(page, title: str, heading: str) -> None:
-    """Open a page from the sidebar, in the same session."""
-    page.get_by_test_id("stSidebarNav").get_by_role("link", name=title).click()
-    page.get_by_role("heading", name=heading, exact=True).wait_for()
-    _settle(page)
-
-
 def _key(page) -> str:
     """The workspace key in the page's address."""
     return parse_qs(urlsplit(page.url).query).get("w", [""])[0]
@@ -150,10 +133,10 @@ def test_the_writer_gets_a_private_workspace_and_records_an_interview(writer, se
     writer.goto(server)
     writer.wait_for_url(re.compile(r"[?&]w=[A-Za-z0-9_-]{32,}"))
     writer.get_by_text("This is your private workspace").wait_for()
-    _settle(writer)
+    settle(writer)
     STATE["key"] = _key(writer)
 
-    _go(writer, "Applications", "Applications")
+    go(writer, "Applications", "Applications", exact=True)
     writer.get_by_role("tab", name="Add").click()
     writer.get_by_role("textbox", name="Company *").fill(COMPANY)
     writer.get_by_role("textbox", name="Role", exact=True).fill("Stock Planner")
@@ -161,21 +144,21 @@ def test_the_writer_gets_a_private_workspace_and_records_an_interview(writer, se
         f"{INTERVIEWER}; Head of Operations")
     writer.get_by_role("button", name="Save", exact=True).click()
     writer.get_by_text("Saved the interview with 1 interviewer.").wait_for()
-    _settle(writer)
+    settle(writer)
     assert _key(writer) == STATE["key"], "a page change kept the workspace key in the address"
     DONE.add("workspace")
 
 
 def test_the_writer_scores_a_draft_and_creates_a_coaching_link(writer, server):
     _needs("workspace")
-    _go(writer, "Score a note", "Score your thank-you note")
+    go(writer, "Score a note", "Score your thank-you note", exact=True)
     writer.get_by_role("button", name="A strong note").click()
-    _settle(writer)
+    settle(writer)
     assert writer.get_by_role("textbox", name="Your draft").input_value() == DRAFT
     writer.get_by_role("button", name="Score my note").click()
     share = writer.get_by_role("button", name="Create a coaching link")
     share.wait_for()
-    _settle(writer)
+    settle(writer)
     assert writer.get_by_text("100 / 100").is_visible()
     box = writer.locator(".st-key-share_box")
     assert box.get_by_text("The link stays open for").is_visible()
@@ -185,7 +168,7 @@ def test_the_writer_scores_a_draft_and_creates_a_coaching_link(writer, server):
 
     share.click()
     writer.get_by_text("Copy this link now").wait_for()
-    _settle(writer)
+    settle(writer)
     link = writer.get_by_test_id("stCode").inner_text().strip()
     assert LINK.fullmatch(link), link
     assert link.startswith(f"{server}/?share="), (link, server)
@@ -198,7 +181,7 @@ def test_the_coach_sees_the_draft_read_only(coach):
     _needs("link")
     coach.goto(STATE["link"])
     coach.get_by_role("heading", name="A thank-you note to review").wait_for()
-    _settle(coach)
+    settle(coach)
     assert "w=" not in coach.url, "a coach must not be given a workspace"
     shown = _main(coach)
     # The draft, as scored, and its verdicts.
@@ -227,7 +210,7 @@ def test_the_coach_posts_a_comment(coach):
     coach.get_by_role("textbox", name="Comment", exact=True).fill(COMMENT)
     coach.get_by_role("button", name="Post comment").click()
     coach.get_by_text("Your comment is posted").wait_for()
-    _settle(coach)
+    settle(coach)
     comments = _main(coach).split("Comments for the writer", 1)[1]
     assert COACH in comments and COMMENT in comments, comments
     assert "No comments yet." not in comments
@@ -242,7 +225,7 @@ def test_the_writer_sees_the_comment_next_to_the_same_draft(writer):
     # page, which finds the comments on that draft.
     writer.get_by_role("button", name="Score my note").click()
     writer.locator(".st-key-coach_comments").wait_for()
-    _settle(writer)
+    settle(writer)
     comments = _text(writer.locator(".st-key-coach_comments"))
     assert "Your coach's comments (1)" in comments, comments
     assert COACH in comments and COMMENT in comments, comments
@@ -253,13 +236,13 @@ def test_after_a_reload_the_writer_finds_the_comment_on_coaching_links(writer):
     _needs("comment")
     writer.reload()
     writer.get_by_role("heading", name="Score your thank-you note").wait_for()
-    _settle(writer)
+    settle(writer)
     assert _key(writer) == STATE["key"], writer.url
     # A reload is a new session: the same workspace, but an empty draft box.
     assert writer.get_by_role("textbox", name="Your draft").input_value() == ""
     assert writer.get_by_text("This is your private workspace").count() == 0
 
-    _go(writer, "Coaching links", "Coaching links")
+    go(writer, "Coaching links", "Coaching links", exact=True)
     links = writer.locator("[class*='st-key-link_']")
     assert links.count() == 1
     shown = _text(links)
@@ -279,12 +262,12 @@ def test_revoking_closes_the_link_for_the_coach(writer, coach):
     late.set_default_timeout(TIMEOUT_MS)
     late.goto(STATE["link"])
     late.get_by_role("heading", name="A thank-you note to review").wait_for()
-    _settle(late)
+    settle(late)
     late.get_by_role("textbox", name="Comment", exact=True).fill("Posted after the revoke")
 
     writer.get_by_role("button", name="Revoke").click()
     writer.get_by_text("The link is closed").wait_for()
-    _settle(writer)
+    settle(writer)
     shown = _main(writer)
     assert "Revoked" in shown and "closed " in shown, shown
     assert writer.get_by_role("button", name="Revoke").count() == 0
@@ -292,19 +275,19 @@ def test_revoking_closes_the_link_for_the_coach(writer, coach):
 
     coach.reload()
     coach.get_by_text(CLOSED).wait_for()
-    _settle(coach)
+    settle(coach)
     _assert_closed(coach)
     screenshot(coach, "link_closed.png")
 
     late.get_by_role("button", name="Post comment").click()
     late.get_by_text(CLOSED).wait_for()
-    _settle(late)
+    settle(late)
     _assert_closed(late)
     late.close()
 
     writer.reload()
     writer.get_by_role("heading", name="Coaching links").wait_for()
-    _settle(writer)
+    settle(writer)
     shown = _main(writer)
     assert "1 comment" in shown and "Posted after the revoke" not in shown, shown
     DONE.add("revoked")
@@ -327,7 +310,7 @@ def test_a_made_up_token_shows_the_same_message(browser, server):
     try:
         page.goto(f"{server}/?share={secrets.token_urlsafe(32)}")
         page.get_by_text(CLOSED).wait_for()
-        _settle(page)
+        settle(page)
         _assert_closed(page)
         assert "w=" not in page.url
     finally:
@@ -343,7 +326,7 @@ def test_a_second_writer_sees_none_of_the_first_writers_data(browser, server, da
         page.goto(server)
         page.wait_for_url(re.compile(r"[?&]w=[A-Za-z0-9_-]{32,}"))
         page.get_by_text("This is your private workspace").wait_for()
-        _settle(page)
+        settle(page)
         key = _key(page)
         assert key and key != first
 
@@ -351,7 +334,7 @@ def test_a_second_writer_sees_none_of_the_first_writers_data(browser, server, da
         empty = {"Coaching links": "No coaching links yet", "Timeline": "Nothing to track yet",
                  "Applications": "No applications yet", "Your workspace": key}
         for name, says in empty.items():
-            _go(page, name, name)
+            go(page, name, name, exact=True)
             shown = _main(page)
             assert says in shown, (name, shown)
             for leaked in (COMPANY, INTERVIEWER, "Stock Planner", COMMENT, COACH, first):
@@ -361,7 +344,7 @@ def test_a_second_writer_sees_none_of_the_first_writers_data(browser, server, da
         # The first writer's note, asked for by id from the second workspace, opens nothing.
         page.goto(f"{server}/?note={theirs}&w={key}")
         page.get_by_role("heading", name="Score your thank-you note").wait_for()
-        _settle(page)
+        settle(page)
         shown = _main(page)
         assert "That note was deleted" in shown, shown
         assert INTERVIEWER not in shown and COMPANY not in shown, shown

@@ -31,7 +31,14 @@ from sqlalchemy import select
 
 from coach import models, workspaces
 from coach.database import Database
-from tests.browser import TIMEOUT_MS, assert_no_exception, chromium, screenshot, start_server
+from tests.browser import (
+    TIMEOUT_MS,
+    chromium,
+    go,
+    screenshot,
+    settle,
+    start_server,
+)
 
 pytestmark = pytest.mark.browser
 
@@ -142,11 +149,6 @@ def csv_bytes() -> bytes:
 
 # --- helpers -------------------------------------------------------------------------------
 
-#: True when no script run is going on and no element is left over from the previous run.
-_IDLE = """() => document.querySelector('[data-testid=stApp]')
-    ?.getAttribute('data-test-script-state') === 'notRunning'
-    && !document.querySelector('[data-stale=true]')"""
-
 #: What a payload would leave behind in the document had it run or rendered as markup.
 _TRACES = """() => ({
     xss: typeof window.__xss,
@@ -162,17 +164,6 @@ _TRACES = """() => ({
     scripts: [...document.querySelectorAll('script')]
         .filter(s => s.textContent.includes('__xss')).length,
 })"""
-
-
-def _settle(page) -> None:
-    """Wait until the app has been idle for a moment, then check it raised nothing."""
-    deadline = time.monotonic() + TIMEOUT_MS / 1000
-    idle = 0
-    while idle < 3:
-        assert time.monotonic() < deadline, "the app did not settle"
-        idle = idle + 1 if page.evaluate(_IDLE) else 0
-        page.wait_for_timeout(100)
-    assert_no_exception(page)
 
 
 def _assert_inert(page) -> None:
@@ -205,12 +196,6 @@ def _shows(locator, *payloads: str) -> None:
 
 def _main(page):
     return page.get_by_test_id("stMain")
-
-
-def _go(page, title: str, heading: str) -> None:
-    page.get_by_test_id("stSidebarNav").get_by_role("link", name=title).click()
-    page.get_by_role("heading", name=heading, exact=True).wait_for()
-    _settle(page)
 
 
 def _key(page) -> str:
@@ -277,11 +262,11 @@ def test_the_applications_form_keeps_hostile_text_as_text(writer, server):
     writer.goto(server)
     writer.wait_for_url(re.compile(r"[?&]w=[A-Za-z0-9_-]{32,}"))
     writer.get_by_text("This is your private workspace").wait_for()
-    _settle(writer)
+    settle(writer)
     STATE["key"] = _key(writer)
     _assert_inert(writer)
 
-    _go(writer, "Applications", "Applications")
+    go(writer, "Applications", "Applications", exact=True)
     writer.get_by_role("tab", name="Add").click()
     writer.get_by_role("textbox", name="Company *").fill(COMPANY)
     writer.get_by_role("textbox", name="Role", exact=True).fill(ROLE)
@@ -298,7 +283,7 @@ def test_the_applications_form_keeps_hostile_text_as_text(writer, server):
     writer.get_by_role("textbox", name="Job ad link").fill(JOB_AD_URL)
     writer.get_by_role("button", name="Save", exact=True).click()
     writer.get_by_text("Saved the interview with 1 interviewer.").wait_for()
-    _settle(writer)
+    settle(writer)
     _assert_inert(writer)
     DONE.add("add")
 
@@ -314,13 +299,13 @@ def test_a_hostile_csv_imports_as_text(writer, csv_bytes):
                             "buffer": b"interview_date\n2026-01-05\n"})
     error = panel.get_by_test_id("stAlertContentError")
     error.wait_for()
-    _settle(writer)
+    settle(writer)
     _shows(error, f"Can't import {FILE_NAME}")
     _assert_inert(writer)
 
     upload.set_input_files({"name": "tracker.csv", "mimeType": "text/csv", "buffer": csv_bytes})
     panel.get_by_text(re.compile(r"rows? (is|are) ready")).wait_for()
-    _settle(writer)
+    settle(writer)
     assert panel.get_by_test_id("stAlertContentError").count() == 0
     _shows(panel, f"Columns not used: {CSV_HEADER}", CSV_COMPANY, CSV_PERSON, CSV_EMPTY_COMPANY,
            "2 rows are ready; 1 has problems and will be skipped",
@@ -331,7 +316,7 @@ def test_a_hostile_csv_imports_as_text(writer, csv_bytes):
     panel.get_by_role("button", name="Import 2 rows").click()
     writer.get_by_text(re.compile(r"Imported 2 applications, 2 interviews and 1 interviewer"))\
         .wait_for()
-    _settle(writer)
+    settle(writer)
     _assert_inert(writer)
     DONE.add("import")
 
@@ -343,7 +328,7 @@ def test_the_score_page_shows_the_draft_and_the_note_as_text(writer, server, dat
     writer.goto(f"{server}/?note={person}&w={key}")
     banner = writer.locator(".st-key-note_banner")
     banner.wait_for()
-    _settle(writer)
+    settle(writer)
     assert _key(writer) == key
     _shows(banner, f"Writing to {PERSON} · {COMPANY} · {ROLE} · interview on")
     writer.get_by_text("About this interview (optional)").click()
@@ -358,14 +343,14 @@ def test_the_score_page_shows_the_draft_and_the_note_as_text(writer, server, dat
         {"name": TXT_NAME, "mimeType": "text/plain", "buffer": b"\x00\x01\x02\xff"})
     error = writer.get_by_test_id("stAlertContentError")
     error.wait_for()
-    _settle(writer)
+    settle(writer)
     _shows(error, f"Can't open {TXT_NAME}")
     _assert_inert(writer)
 
     writer.get_by_role("textbox", name="Your draft").fill(DRAFT)
     writer.get_by_role("button", name="Score my note").click()
     writer.get_by_text("Where the coach looked").wait_for()
-    _settle(writer)
+    settle(writer)
     view = writer.locator(".st-key-draft_view")
     _shows(view, *DRAFT.splitlines())
     assert view.locator("a, img, svg, script, strong, em, code").count() == 0
@@ -373,11 +358,11 @@ def test_the_score_page_shows_the_draft_and_the_note_as_text(writer, server, dat
 
     writer.get_by_role("button", name="Save this draft").click()
     writer.get_by_text(re.compile(r"^Saved version 1 of your note to ")).wait_for()
-    _settle(writer)
+    settle(writer)
     _shows(_main(writer), f"Saved version 1 of your note to {PERSON}: score")
     writer.get_by_role("button", name="Create a coaching link").click()
     writer.get_by_text("Copy this link now").wait_for()
-    _settle(writer)
+    settle(writer)
     STATE["link"] = writer.get_by_test_id("stCode").inner_text().strip()
     assert re.fullmatch(r"http://127\.0\.0\.1:\d+/\?share=[A-Za-z0-9_-]{43}", STATE["link"])
     _assert_inert(writer)
@@ -389,7 +374,7 @@ def test_the_coach_view_and_a_hostile_comment_stay_text(coach):
     _needs("score")
     coach.goto(STATE["link"])
     coach.get_by_role("heading", name="A thank-you note to review").wait_for()
-    _settle(coach)
+    settle(coach)
     main = _main(coach)
     _shows(main, f"The note: to {PERSON} · {COMPANY} · {ROLE} · video interview",
            f"Topics discussed: {JS_LINK}; {RED}")
@@ -400,7 +385,7 @@ def test_the_coach_view_and_a_hostile_comment_stay_text(coach):
     coach.get_by_role("textbox", name="Comment", exact=True).fill(COMMENT)
     coach.get_by_role("button", name="Post comment").click()
     coach.get_by_text("Your comment is posted").wait_for()
-    _settle(coach)
+    settle(coach)
     comments = _text(main).split("Comments for the writer", 1)[1]
     for payload in (COACH, *COMMENT.splitlines()):
         assert payload in comments, (payload, comments)
@@ -414,11 +399,11 @@ def test_the_writer_sees_the_comment_as_text(writer):
     writer.get_by_role("button", name="Score my note").click()
     box = writer.locator(".st-key-coach_comments")
     box.wait_for()
-    _settle(writer)
+    settle(writer)
     _shows(box, "Your coach's comments (1)", COACH, *COMMENT.splitlines())
     _assert_inert(writer)
 
-    _go(writer, "Coaching links", "Coaching links")
+    go(writer, "Coaching links", "Coaching links", exact=True)
     link = writer.locator("[class*='st-key-link_']")
     _shows(link, f"to {PERSON}", FORMULA, f"Dear {SCRIPT}", COACH, *COMMENT.splitlines())
     _assert_inert(writer)
@@ -427,7 +412,7 @@ def test_the_writer_sees_the_comment_as_text(writer):
 
 def test_the_timeline_shows_hostile_names_as_text(writer):
     _needs("import")
-    _go(writer, "Timeline", "Timeline")
+    go(writer, "Timeline", "Timeline", exact=True)
     grid = writer.get_by_test_id("stDataFrame")
     grid.locator("table[role=grid]").wait_for(state="attached")
     _shows(grid, PERSON, COMPANY, CSV_PERSON, CSV_COMPANY)
@@ -446,7 +431,7 @@ def test_the_timeline_shows_hostile_names_as_text(writer):
     box = canvas.bounding_box()
     writer.mouse.click(box["x"] + ROW_PX / 2, box["y"] + ROW_PX * (index + 1) + ROW_PX / 2)
     writer.get_by_role("button", name="Write this note").wait_for()
-    _settle(writer)
+    settle(writer)
     _shows(_main(writer), f"{PERSON} · {COMPANY} · round 1 · ")
     _assert_inert(writer)
     screenshot(writer, "hostile_timeline.png")
@@ -454,7 +439,7 @@ def test_the_timeline_shows_hostile_names_as_text(writer):
 
 def test_the_applications_edit_tab_shows_hostile_text_as_text(writer):
     _needs("import")
-    _go(writer, "Applications", "Applications")
+    go(writer, "Applications", "Applications", exact=True)
     writer.get_by_role("tab", name="Edit or delete").click()
     panel = writer.get_by_role("tabpanel", name="Edit or delete")
     grids = panel.get_by_test_id("stDataFrame")
@@ -465,7 +450,7 @@ def test_the_applications_edit_tab_shows_hostile_text_as_text(writer):
     # The hostile application, its interview and its interviewer.
     writer.get_by_role("combobox", name="Application").click()
     writer.get_by_role("option", name=f"{COMPANY} · {ROLE}", exact=True).click()
-    _settle(writer)
+    settle(writer)
     grids.nth(2).locator("table[role=grid]").wait_for(state="attached")
     _shows(grids.nth(1), "; ".join(TOPICS))
     _shows(grids.nth(2), PERSON, TITLE)
@@ -475,12 +460,12 @@ def test_the_applications_edit_tab_shows_hostile_text_as_text(writer):
     panel.get_by_role("button", name="Delete this application…").click()
     dialog = writer.get_by_role("dialog")
     dialog.wait_for()
-    _settle(writer)
+    settle(writer)
     _shows(dialog, f"Delete {COMPANY} · {ROLE}?")
     _assert_inert(writer)
     dialog.get_by_role("button", name="Keep it").click()
     dialog.wait_for(state="detached")
-    _settle(writer)
+    settle(writer)
     _assert_inert(writer)
     screenshot(writer, "hostile_applications.png")
 
@@ -494,7 +479,7 @@ def test_the_job_ad_link_does_not_run(writer):
     """
     _needs("add")
     if writer.get_by_role("tab", name="Edit or delete", selected=True).count() == 0:
-        _go(writer, "Applications", "Applications")
+        go(writer, "Applications", "Applications", exact=True)
         writer.get_by_role("tab", name="Edit or delete").click()
     grid = writer.get_by_role("tabpanel", name="Edit or delete").get_by_test_id(
         "stDataFrame").first
@@ -520,7 +505,7 @@ def test_the_job_ad_link_does_not_run(writer):
             writer.wait_for_timeout(80)
             writer.keyboard.press("Escape")
         writer.wait_for_timeout(1000)
-        _settle(writer)
+        settle(writer)
         _assert_inert(writer)
         for page in opened:
             assert page.evaluate("typeof window.__xss") == "undefined", page.url
@@ -534,7 +519,7 @@ def test_the_job_ad_link_does_not_run(writer):
 
 def test_the_interviews_export_neutralises_formulas(writer, database_file):
     _needs("add", "import")
-    _go(writer, "Applications", "Applications")
+    go(writer, "Applications", "Applications", exact=True)
     writer.get_by_role("tab", name="Export").click()
     rows = _cells(_download(writer, "Interviews and interviewers (.csv, re-importable)",
                             database_file.with_name("server.log")))
@@ -552,7 +537,7 @@ def test_the_interviews_export_neutralises_formulas(writer, database_file):
 
 def test_the_workspace_export_neutralises_formulas(writer, database_file):
     _needs("add", "import", "links")
-    _go(writer, "Your workspace", "Your workspace")
+    go(writer, "Your workspace", "Your workspace", exact=True)
     data = _download(writer, "Download everything (.zip)", database_file.with_name("server.log"))
     with zipfile.ZipFile(io.BytesIO(data)) as archive:
         tables = {name: _cells(archive.read(name)) for name in archive.namelist()}

@@ -47,6 +47,7 @@ from tests.browser import (
     ARTIFACTS,
     CHROMIUM,
     CHROMIUM_ARGS,
+    IDLE,
     TIMEOUT_MS,
     Server,
     start_server,
@@ -68,12 +69,6 @@ ZONE = "Europe/Madrid"
 REPORT = ARTIFACTS / "load_report.txt"
 SAVED = "Saved the interview with 1 interviewer. It is on the Timeline now."
 HISTORY = re.compile(r"\d+ saved versions?; scores")
-
-#: True when no script run is going on and no element is left over from the previous run.
-_IDLE = """() => document.querySelector('[data-testid=stApp]')
-    ?.getAttribute('data-test-script-state') === 'notRunning'
-    && !document.querySelector('[data-stale=true]')"""
-
 
 # --- fixtures ------------------------------------------------------------------------------
 
@@ -124,7 +119,7 @@ async def _settle(page) -> None:
     idle = 0
     while idle < 3:
         assert time.monotonic() < deadline, "the app did not settle"
-        idle = idle + 1 if await page.evaluate(_IDLE) else 0
+        idle = idle + 1 if await page.evaluate(IDLE) else 0
         await page.wait_for_timeout(POLL_MS)
     boxes = page.get_by_test_id("stException")
     if await boxes.count():

@@ -31,7 +31,9 @@ from tests.browser import (
     TIMEOUT_MS,
     assert_no_exception,
     chromium,
+    go,
     screenshot,
+    settle,
     streamlit_server,
 )
 
@@ -128,33 +130,6 @@ def csv_file(tmp_path_factory) -> Path:
 # --- helpers -------------------------------------------------------------------------------
 
 
-#: True when no script run is going on and no element is left over from the previous run.
-_IDLE = """() => document.querySelector('[data-testid=stApp]')
-    ?.getAttribute('data-test-script-state') === 'notRunning'
-    && !document.querySelector('[data-stale=true]')"""
-
-
-def _settle(page) -> None:
-    """Wait until the app has been idle for a moment, then check it raised nothing.
-
-    A moment, because a click can show "not running" briefly before the rerun it asked for.
-    """
-    deadline = time.monotonic() + TIMEOUT_MS / 1000
-    idle = 0
-    while idle < 3:
-        assert time.monotonic() < deadline, "the app did not settle"
-        idle = idle + 1 if page.evaluate(_IDLE) else 0
-        page.wait_for_timeout(100)
-    assert_no_exception(page)
-
-
-def _go(page, title: str, heading: str) -> None:
-    """Open a page from the sidebar, in the same session."""
-    page.get_by_test_id("stSidebarNav").get_by_role("link", name=title).click()
-    page.get_by_role("heading", name=heading).wait_for()
-    _settle(page)
-
-
 def _grid(frame) -> list[dict[str, str]]:
     """The rows of an ``st.dataframe`` in view, as {column header: cell text}."""
     table = frame.locator("table[role=grid]")
@@ -195,7 +170,7 @@ def _upload(page, path: Path) -> None:
     panel = page.get_by_role("tabpanel", name="Import CSV")
     panel.locator("input[type=file]").set_input_files(str(path))
     panel.get_by_text(re.compile(r"rows? (is|are) ready")).wait_for()
-    _settle(page)
+    settle(page)
 
 
 def _ics_events(text: str) -> list[dict[str, str]]:
@@ -221,7 +196,7 @@ def test_a_deep_link_on_a_fresh_server_opens_the_app(browser, server):
         page.set_default_timeout(TIMEOUT_MS)
         page.goto(f"{server}/timeline")
         page.get_by_role("heading", name="Timeline").wait_for()
-        _settle(page)
+        settle(page)
         assert page.title() == "Thank-You Coach"  # app.py ran: its page config, its nav
         nav = page.get_by_test_id("stSidebarNav")
         assert nav.get_by_role("link", name="Score a note").is_visible()
@@ -231,7 +206,7 @@ def test_a_deep_link_on_a_fresh_server_opens_the_app(browser, server):
 
 def test_add_an_interview_with_two_interviewers(page):
     day = _yesterday()
-    _go(page, "Applications", "Applications")
+    go(page, "Applications", "Applications")
     page.get_by_role("tab", name="Add").click()
     page.get_by_role("textbox", name="Company *").fill("Lumen Analytics")
     page.get_by_role("textbox", name="Role", exact=True).fill("Data Analyst")
@@ -251,14 +226,14 @@ def test_add_an_interview_with_two_interviewers(page):
 
     page.get_by_role("button", name="Save", exact=True).click()
     page.get_by_text(SAVED.format(people="2 interviewers")).wait_for()
-    _settle(page)
+    settle(page)
     screenshot(page, "applications.png")
     DONE.add("add")
 
 
 def test_the_timeline_shows_both_notes_as_due(page):
     _needs("add")
-    _go(page, "Timeline", "Timeline")
+    go(page, "Timeline", "Timeline")
     rows = _grid_with(page.get_by_test_id("stDataFrame"), "Interviewer", {"Ana Ruiz", "Tom Becker"})
     by_name = {r["Interviewer"]: r for r in rows}
     assert set(by_name) == {"Ana Ruiz", "Tom Becker"}, rows
@@ -286,7 +261,7 @@ def test_the_timeline_shows_both_notes_as_due(page):
 
 def test_import_a_csv_with_a_bad_row(page, csv_file):
     _needs("add")
-    _go(page, "Applications", "Applications")
+    go(page, "Applications", "Applications")
     _upload(page, csv_file)
     panel = page.get_by_role("tabpanel", name="Import CSV")
     assert panel.get_by_text(re.compile(
@@ -308,9 +283,9 @@ def test_import_a_csv_with_a_bad_row(page, csv_file):
     page.get_by_text(re.compile(
         r"Imported 1 applications?, 1 interviews? and 2 interviewers; skipped 1 rows?\.")
     ).wait_for()
-    _settle(page)
+    settle(page)
 
-    _go(page, "Timeline", "Timeline")
+    go(page, "Timeline", "Timeline")
     rows = _grid_with(page.get_by_test_id("stDataFrame"), "Interviewer",
                       {"Priya Nair", "Luis Ortega"})
     by_name = {r["Interviewer"]: r for r in rows}
@@ -325,7 +300,7 @@ def test_import_a_csv_with_a_bad_row(page, csv_file):
 
 def test_importing_the_same_csv_again_adds_nothing(page, csv_file):
     _needs("import")
-    _go(page, "Applications", "Applications")
+    go(page, "Applications", "Applications")
     _upload(page, csv_file)
     panel = page.get_by_role("tabpanel", name="Import CSV")
     assert panel.get_by_text(re.compile(r"2 are already in your tracker")).is_visible()
@@ -335,9 +310,9 @@ def test_importing_the_same_csv_again_adds_nothing(page, csv_file):
     assert button.is_disabled()
     panel.get_by_role("button", name="Cancel").click()
     page.get_by_text(re.compile(r"rows? (is|are) ready")).wait_for(state="detached")
-    _settle(page)
+    settle(page)
 
-    _go(page, "Timeline", "Timeline")
+    go(page, "Timeline", "Timeline")
     names = sorted(r["Interviewer"] for r in _timeline(page))
     assert names == ["Ana Ruiz", "Luis Ortega", "Priya Nair", "Tom Becker"]
     DONE.add("reimport")
@@ -346,7 +321,7 @@ def test_importing_the_same_csv_again_adds_nothing(page, csv_file):
 def test_download_the_deadlines_as_a_calendar(page):
     _needs("timeline")
     if page.get_by_role("heading", name="Timeline", exact=True).count() == 0:
-        _go(page, "Timeline", "Timeline")
+        go(page, "Timeline", "Timeline")
     with page.expect_download() as download:
         page.get_by_role("button", name="Add the deadlines to my calendar (.ics)").click()
     assert download.value.suggested_filename.endswith(".ics")
@@ -374,7 +349,7 @@ def test_download_the_deadlines_as_a_calendar(page):
 def test_write_the_note_to_ana_from_the_timeline(page):
     _needs("timeline")
     if page.get_by_role("heading", name="Timeline", exact=True).count() == 0:
-        _go(page, "Timeline", "Timeline")
+        go(page, "Timeline", "Timeline")
     frame = page.get_by_test_id("stDataFrame")
     rows = _grid(frame)
     index = [r["Interviewer"] for r in rows].index("Ana Ruiz")
@@ -385,7 +360,7 @@ def test_write_the_note_to_ana_from_the_timeline(page):
     page.mouse.click(box["x"] + ROW_PX / 2, box["y"] + ROW_PX * (index + 1) + ROW_PX / 2)
 
     page.get_by_role("button", name="Write this note").wait_for()
-    _settle(page)
+    settle(page)
     selected = frame.locator("table[role=grid] tbody tr[aria-selected=true]")
     assert selected.count() == 1
     assert "Ana Ruiz" in selected.text_content()
@@ -393,7 +368,7 @@ def test_write_the_note_to_ana_from_the_timeline(page):
 
     page.get_by_role("button", name="Write this note").click()
     page.get_by_role("heading", name="Score your thank-you note").wait_for()
-    _settle(page)
+    settle(page)
     banner = page.get_by_text(re.compile(r"Writing to Ana Ruiz · Lumen Analytics · Data Analyst"))
     assert banner.is_visible()
     page.get_by_text("About this interview (optional)").click()
@@ -410,32 +385,32 @@ def test_write_the_note_to_ana_from_the_timeline(page):
 
 
 def test_the_add_form_is_empty_after_a_save(page):
-    _go(page, "Applications", "Applications")
+    go(page, "Applications", "Applications")
     page.get_by_role("tab", name="Add").click()
     page.get_by_role("textbox", name="Company *").fill("Quill & Co")
     page.get_by_role("textbox", name="Interviewers", exact=True).fill("Mia Chen")
     page.get_by_role("button", name="Save", exact=True).click()
     page.get_by_text(SAVED.format(people="1 interviewer")).wait_for()
-    _settle(page)
+    settle(page)
     left = {name: page.get_by_role("textbox", name=name, exact=True).input_value()
             for name in ("Company *", "Interviewers")}
     assert left == {"Company *": "", "Interviewers": ""}
 
 
 def test_the_import_tab_stays_open_after_a_save(page, csv_file):
-    _go(page, "Applications", "Applications")
+    go(page, "Applications", "Applications")
     page.get_by_role("tab", name="Add").click()
     page.get_by_role("textbox", name="Company *").fill("Kestrel Data")
     page.get_by_role("textbox", name="Interviewers", exact=True).fill("Ivo Lang")
     page.get_by_role("button", name="Save", exact=True).click()
     page.get_by_text(SAVED.format(people="1 interviewer")).wait_for()
-    _settle(page)
+    settle(page)
     page.get_by_role("tab", name="Import CSV").click()
     panel = page.get_by_role("tabpanel", name="Import CSV")
     panel.locator("input[type=file]").set_input_files(str(csv_file))
     # Attached, not visible: the preview is built even when its tab is not the one shown.
     page.get_by_text(re.compile(r"rows? (is|are) ready")).wait_for(state="attached")
-    _settle(page)
+    settle(page)
     chosen = page.get_by_role("tab", selected=True).inner_text()
     assert chosen == "Import CSV"
     assert panel.get_by_text(re.compile(r"rows? (is|are) ready")).is_visible()
