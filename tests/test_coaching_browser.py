@@ -26,7 +26,7 @@ from tests.browser import (
     go,
     screenshot,
     settle,
-    start_server,
+    streamlit_server,
 )
 
 pytestmark = pytest.mark.browser
@@ -58,11 +58,8 @@ def database_file(tmp_path_factory):
 
 @pytest.fixture(scope="module")
 def server(database_file) -> Iterator[str]:
-    server = start_server(database_file, hosted=True)
-    try:
-        yield server.url
-    finally:
-        server.stop()
+    with streamlit_server(database_file, hosted=True) as url:
+        yield url
 
 
 @pytest.fixture(scope="module")

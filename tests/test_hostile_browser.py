@@ -37,7 +37,7 @@ from tests.browser import (
     go,
     screenshot,
     settle,
-    start_server,
+    streamlit_server,
 )
 
 pytestmark = pytest.mark.browser
@@ -96,11 +96,8 @@ def database_file(tmp_path_factory) -> Path:
 
 @pytest.fixture(scope="module")
 def server(database_file) -> Iterator[str]:
-    server = start_server(database_file, hosted=True)
-    try:
-        yield server.url
-    finally:
-        server.stop()
+    with streamlit_server(database_file, hosted=True) as url:
+        yield url
 
 
 @pytest.fixture(scope="module")
